@@ -1,0 +1,134 @@
+"""The case engine shared by requests, reports and helpdesk questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from loket.catalogue.models import Service, Topic
+from loket.organisation.models import District, Team
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("e-loket")
+    PHONE = "phone", _("contactcenter")
+    COUNTER = "counter", _("loket")
+    EMAIL = "email", _("e-mail")
+    API = "api", _("API")
+    INTERNAL = "internal", _("intern")
+
+
+class ReferenceCounter(models.Model):
+    """The last number issued per prefix and year; locked and raised in the case's transaction."""
+
+    prefix = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="one_counter_per_prefix_year")]
+
+
+class Case(models.Model):
+    reference = models.CharField(_("referentie"), max_length=20, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, db_index=True)
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    status = models.CharField(_("status"), max_length=30)
+    channel = models.CharField(_("kanaal"), max_length=10, choices=Channel.choices)
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
+    )
+    requesting_district = models.ForeignKey(
+        District, on_delete=models.PROTECT, null=True, blank=True, related_name="requested_cases"
+    )
+    district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="assigned_cases"
+    )
+    address = models.CharField(_("adres"), max_length=250, blank=True)
+    lat = models.FloatField(null=True, blank=True)
+    lon = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    deadline = models.DateField(_("uiterste datum"), null=True, blank=True)
+    paused_since = models.DateField(_("klok gepauzeerd sinds"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("zaak")
+        verbose_name_plural = _("zaken")
+        indexes = [
+            models.Index(fields=["team", "status", "deadline"]),
+            models.Index(fields=["district", "status", "deadline"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+
+class Attachment(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(upload_to="attachments/%Y/%m/")
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class CaseEvent(models.Model):
+    """One line of a case's history: status changes, assignments, notes and attachments.
+
+    History is append-only: an event is added, never edited or removed.
+    """
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("aangemaakt")
+        STATUS = "status", _("status gewijzigd")
+        ASSIGNED = "assigned", _("toegewezen")
+        NOTE = "note", _("notitie")
+        ATTACHMENT = "attachment", _("bijlage toegevoegd")
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    from_status = models.CharField(max_length=30, blank=True)
+    to_status = models.CharField(max_length=30, blank=True)
+    text = models.TextField(blank=True)
+    public = models.BooleanField(default=False)
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    attachment = models.ForeignKey(Attachment, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("geschiedenis")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("Case history is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("Case history is append-only.")
