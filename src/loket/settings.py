@@ -137,7 +137,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 30,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
-    DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get("LOKET_TEST_SQLITE") or None
+    # Tests use a file (pytest-django adds a suffix per xdist worker) so that threads in
+    # concurrency tests and the browser tests' live server share one real database.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("LOKET_TEST_SQLITE", str(VAR_DIR / "test.sqlite3"))}
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
