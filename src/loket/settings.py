@@ -244,6 +244,11 @@ if os.environ.get("S3_BUCKET"):
             "querystring_auth": True,
         },
     }
+# Without collectstatic (tests, a first run) fall back to the unhashed names and the app dirs.
+WHITENOISE_MANIFEST_STRICT = False
+WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 ATTACHMENT_ALLOWED_TYPES = ["application/pdf", "image/jpeg", "image/png"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
