@@ -43,3 +43,17 @@ class Command(BaseCommand):
                 module.load(log=lambda line: self.stdout.write(f"    {line}"))
             self.stdout.write(f"    klaar in {time.monotonic() - started:.1f} s")
         self.stdout.write(self.style.SUCCESS("Demodata geladen."))
+        self.print_logins()
+
+    def print_logins(self) -> None:
+        from loket.accounts.models import User
+
+        users = list(User.objects.filter(is_demo=True).order_by("role", "username").values_list("username", "role"))
+        if not users:
+            return
+        self.stdout.write("Demo-aanmeldingen (wachtwoord voor iedereen: demo):")
+        by_role: dict[str, list[str]] = {}
+        for username, role in users:
+            by_role.setdefault(role, []).append(username)
+        for role, names in by_role.items():
+            self.stdout.write(f"  {role:<15} {', '.join(names)}")
