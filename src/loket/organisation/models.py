@@ -127,7 +127,7 @@ class OpeningHours(models.Model):
         constraints = [models.CheckConstraint(condition=Q(closes__gt=models.F("opens")), name="opening_hours_in_order")]
 
     def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"  # noqa: RUF001
 
 
 class OpeningException(models.Model):
@@ -150,7 +150,8 @@ class OpeningException(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["location", "date"], name="one_exception_per_location_day"),
             models.CheckConstraint(
-                condition=Q(closed=True) | (Q(opens__isnull=False) & Q(closes__isnull=False) & Q(closes__gt=models.F("opens"))),
+                condition=Q(closed=True)
+                | (Q(opens__isnull=False) & Q(closes__isnull=False) & Q(closes__gt=models.F("opens"))),
                 name="exception_open_needs_hours",
             ),
         ]
@@ -181,7 +182,8 @@ class Team(models.Model):
         verbose_name_plural = _("teams")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(level="city") & Q(district__isnull=True)) | (Q(level="district") & Q(district__isnull=False)),
+                condition=(Q(level="city") & Q(district__isnull=True))
+                | (Q(level="district") & Q(district__isnull=False)),
                 name="team_level_matches_district",
             )
         ]

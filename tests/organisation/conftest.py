@@ -1,0 +1,1 @@
+from tests.fixtures_organisation import antwerp  # noqa: F401
