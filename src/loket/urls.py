@@ -12,6 +12,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("loket.accounts.urls")),
+    path("", include("loket.audit.urls")),
     path("", include("loket.organisation.urls")),
     path("", include("loket.cases.urls")),
     path("", include("loket.catalogue.urls")),
