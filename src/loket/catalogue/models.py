@@ -44,7 +44,9 @@ class Competence(models.Model):
         verbose_name_plural = _("bevoegdheden")
         constraints = [
             models.UniqueConstraint(fields=["topic", "district"], name="one_team_per_topic_and_district"),
-            models.UniqueConstraint(fields=["topic"], condition=Q(district__isnull=True), name="one_city_team_per_topic"),
+            models.UniqueConstraint(
+                fields=["topic"], condition=Q(district__isnull=True), name="one_city_team_per_topic"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -72,9 +74,17 @@ class Service(models.Model):
     lead_time = models.CharField(_("doorlooptijd"), max_length=200, blank=True)
     appointment_minutes = models.PositiveSmallIntegerField(_("duur van een afspraak (minuten)"), default=15)
     on_behalf_allowed = models.BooleanField(_("kan voor iemand anders"), default=False)
-    synonyms = models.TextField(_("synoniemen"), blank=True, help_text=_("Woorden die burgers gebruiken, één per regel."))
+    synonyms = models.TextField(
+        _("synoniemen"), blank=True, help_text=_("Woorden die burgers gebruiken, één per regel.")
+    )
     handling_days = models.PositiveSmallIntegerField(_("behandeltermijn (werkdagen)"), null=True, blank=True)
     locations = models.ManyToManyField(Location, blank=True, related_name="services", verbose_name=_("locaties"))
+    home_visit = models.BooleanField(
+        _("huisbezoek mogelijk"),
+        default=False,
+        help_text=_("Voor wie om medische redenen niet naar het loket kan komen."),
+    )
+    popular = models.BooleanField(_("populair (op de startpagina)"), default=False)
     active = models.BooleanField(_("actief"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
