@@ -31,6 +31,9 @@ class ReferenceCounter(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="one_counter_per_prefix_year")]
 
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"
+
 
 class Case(models.Model):
     reference = models.CharField(_("referentie"), max_length=20, unique=True)
@@ -47,7 +50,13 @@ class Case(models.Model):
     requesting_district = models.ForeignKey(
         District, on_delete=models.PROTECT, null=True, blank=True, related_name="requested_cases"
     )
+    # The competent district: set for a district-level matter, empty for a city-level one.
+    # District staff see a case when this (or requesting_district) is their district.
     district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
+    # Where the matter is (from the point, address or given district), whatever the level: for figures.
+    location_district = models.ForeignKey(
+        District, on_delete=models.PROTECT, null=True, blank=True, related_name="located_cases"
+    )
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="assigned_cases"
@@ -114,16 +123,23 @@ class CaseEvent(models.Model):
     to_status = models.CharField(max_length=30, blank=True)
     text = models.TextField(blank=True)
     public = models.BooleanField(default=False)
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     attachment = models.ForeignKey(Attachment, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["at", "id"]
         verbose_name = _("gebeurtenis")
         verbose_name_plural = _("geschiedenis")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
