@@ -54,7 +54,10 @@ def _routing(
     if lat is not None and lon is not None:
         from loket.organisation.selectors import district_locate_point
 
-        located = district_locate_point(lat=lat, lon=lon)
+        try:
+            located = district_locate_point(lat=lat, lon=lon)
+        except ValueError as exc:  # coordinates out of range
+            raise ValidationError({"lat": str(exc)}) from None
         if located is None:
             raise ValidationError({"lat": _("Dit punt ligt buiten de stad Antwerpen.")})
     elif district is not None:
@@ -65,7 +68,7 @@ def _routing(
         located = fallback_district
     if topic is None:
         return located, located, None
-    from loket.catalogue.selectors import LocationNeeded, OutsideCity, competence_lookup
+    from loket.catalogue.selectors import CompetenceError, LocationNeeded, OutsideCity, competence_lookup
 
     try:
         answer = competence_lookup(topic=topic, district=located, postcode=postcode)
@@ -75,6 +78,8 @@ def _routing(
         raise ValidationError(
             {"district": _("Voor dit thema is een adres, een punt op de kaart of een district nodig.")}
         ) from None
+    except CompetenceError as exc:  # a gap in the register: say so rather than guess a team
+        raise ValidationError({"topic": str(exc)}) from None
     competent = answer.district if answer.level == "district" else None
     return competent, located or answer.district, answer.team
 
