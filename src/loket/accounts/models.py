@@ -74,3 +74,6 @@ class LoginAttempt(models.Model):
         ordering = ["-at"]
         verbose_name = _("aanmeldpoging")
         verbose_name_plural = _("aanmeldpogingen")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {'ok' if self.succeeded else 'mislukt'}"

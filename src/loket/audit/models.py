@@ -25,7 +25,12 @@ class AuditEntry(models.Model):
 
     at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("wie")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wie"),
     )
     actor_username = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
     action = models.CharField(_("handeling"), max_length=20, choices=Action.choices)
