@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from loket.catalogue.demo_services import COUNTERS, COUNTERS_SELF, DISTRICT_HOUSES, SERVICES
 from loket.catalogue.demo_topics import CITY_TOPICS, DELEGATED, DISTRICT_TOPICS
@@ -58,7 +59,7 @@ def _locations_for(where: str) -> list[Location]:
 
 
 # Every field a service row may leave out, so a second run resets edits made to the demo data.
-DEFAULTS = {
+DEFAULTS: dict[str, Any] = {
     "online": False,
     "by_phone": False,
     "counter": Service.Counter.NONE,
@@ -76,9 +77,9 @@ DEFAULTS = {
 
 def _load_services(*, log: Callable[[str], None]) -> None:
     for data in SERVICES:
-        values = DEFAULTS | data
+        values: dict[str, Any] = DEFAULTS | data
         slug = values.pop("slug")
-        where = values.pop("where")
+        where = str(values.pop("where"))
         values["topic"] = Topic.objects.get(slug=values["topic"])
         service, _ = Service.objects.update_or_create(slug=slug, defaults=values)
         service.locations.set(_locations_for(where))

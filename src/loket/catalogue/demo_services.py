@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (long Dutch texts in data)
 """The service catalogue of the demo: what a citizen can ask the city or a district.
 
 Prices are indicative demo values. ``where`` says which locations offer the service:
