@@ -88,3 +88,15 @@ def test_a_point_outside_the_city_is_refused_and_nothing_is_written(topics, agen
 def test_a_district_topic_without_any_place_is_refused(topics, agent):
     with pytest.raises(ValidationError, match="adres, een punt op de kaart of een district"):
         case_create(kind="report", title="Bank", channel="online", actor=agent, topic=topics["parks"])
+
+
+def test_a_street_address_is_geocoded_to_its_district(topics, agent):
+    case = case_create(
+        kind="report",
+        title="Bank",
+        channel="phone",
+        actor=agent,
+        topic=topics["parks"],
+        address="Aalmoezenierstraat 5, 2000 Antwerpen",
+    )
+    assert case.team.slug == "antwerpen-groen"

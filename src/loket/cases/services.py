@@ -7,6 +7,7 @@ Every function is keyword-only and runs in one transaction; history is appended 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from typing import Any
 
@@ -23,8 +24,10 @@ from loket.cases.hooks import case_status_changed_announce
 from loket.cases.models import Case, CaseEvent, Channel
 from loket.cases.references import reference_next
 from loket.cases.workflows import UnknownKind, Workflow, workflow_for
+from loket.catalogue.selectors import CompetenceError, LocationNeeded, OutsideCity, competence_lookup
 from loket.organisation.calendar import add_working_days, working_days_between
 from loket.organisation.models import District, Team
+from loket.organisation.selectors import district_locate_address, district_locate_point
 
 __all__ = [
     "case_add_attachment",
@@ -35,8 +38,18 @@ __all__ = [
     "case_transition",
 ]
 
+logger = logging.getLogger(__name__)
 POSTCODE = re.compile(r"\b(2\d{3})\b")
 PERSONAL_FIELDS = ("citizen", "address", "lat", "lon", "description")
+
+
+def _locate_address(address: str) -> District | None:
+    """The geocoder's district for an address; None when it cannot tell (or is unreachable)."""
+    try:
+        return district_locate_address(address=address)
+    except Exception:  # an external geocoder may fail; the postcode is the fallback
+        logger.warning("geocoding failed for a case address", exc_info=True)
+        return None
 
 
 def _routing(
@@ -52,8 +65,6 @@ def _routing(
     located: District | None = None
     postcode: str | None = None
     if lat is not None and lon is not None:
-        from loket.organisation.selectors import district_locate_point
-
         try:
             located = district_locate_point(lat=lat, lon=lon)
         except ValueError as exc:  # coordinates out of range
@@ -62,14 +73,14 @@ def _routing(
             raise ValidationError({"lat": _("Dit punt ligt buiten de stad Antwerpen.")})
     elif district is not None:
         located = district
-    elif address and (match := POSTCODE.search(address)):
-        postcode = match.group(1)
+    elif address:
+        located = _locate_address(address)
+        if located is None and (match := POSTCODE.search(address)):
+            postcode = match.group(1)
     if located is None and postcode is None:
         located = fallback_district
     if topic is None:
         return located, located, None
-    from loket.catalogue.selectors import CompetenceError, LocationNeeded, OutsideCity, competence_lookup
-
     try:
         answer = competence_lookup(topic=topic, district=located, postcode=postcode)
     except OutsideCity:
