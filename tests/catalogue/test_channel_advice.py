@@ -63,7 +63,7 @@ def test_it_tells_which_counters_are_open_today_on_a_working_day(catalogue):
     with time_machine.travel(TUESDAY_10H, tick=False):
         (counter,) = channel_advice(service=Service.objects.get(slug="identiteitskaart"))
     by_slug = {a.location.slug: a for a in counter.locations}
-    deurne = by_slug["districtshuis-deurne"]  # a regional counter, open on Tuesday 8:30–16:00
+    deurne = by_slug["districtshuis-deurne"]  # a regional counter, open on Tuesday 8:30-16:00
     assert deurne.open_now and deurne.open_today
     assert deurne.hours_today == [(dt.time(8, 30), dt.time(16, 0))]
     ekeren = by_slug["districtshuis-ekeren"]  # open on Monday and Wednesday only
