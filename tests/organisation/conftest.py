@@ -1,1 +1,1 @@
-from tests.fixtures_organisation import antwerp  # noqa: F401
+from tests.fixtures_organisation import _fresh_district_cache, antwerp  # noqa: F401

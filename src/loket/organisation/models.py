@@ -44,6 +44,8 @@ class District(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
+    # Part of the cheap version key behind the in-memory locate index (see selectors).
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
 
     objects = DistrictQuerySet.as_manager()
 
