@@ -141,24 +141,37 @@ def district_for_postcode(*, postcode: str, day: dt.date | None = None) -> Distr
     return _day_view(day or timezone.localdate()).by_postcode.get(postcode)
 
 
-def district_locate_address(*, address: str, day: dt.date | None = None) -> District | None:
+@dataclass(frozen=True)
+class AddressLocation:
+    """What locating an address found: ``found`` tells "unknown address" from "outside the city"."""
+
+    found: bool
+    district: District | None = None
+
+
+def address_locate(*, address: str, day: dt.date | None = None) -> AddressLocation:
     """Geocode an address, then: coordinates win, then the geocoder's district, then the postcode."""
-    result = get_geocoder().geocode(address)
+    result = get_geocoder().geocode(address) if address.strip() else None
     if result is None:
-        return None
+        return AddressLocation(found=False)
     if result.lat is not None and result.lon is not None:
         try:
-            return district_locate_point(lat=result.lat, lon=result.lon, day=day)
+            return AddressLocation(True, district_locate_point(lat=result.lat, lon=result.lon, day=day))
         except InvalidCoordinates:
-            return None
+            return AddressLocation(found=False)
     view = _day_view(day or timezone.localdate())
     if result.district_slug:
         for district in view.districts:
             if district.slug == result.district_slug:
-                return district
+                return AddressLocation(True, district)
     if result.postcode:
-        return view.by_postcode.get(result.postcode)
-    return None
+        return AddressLocation(True, view.by_postcode.get(result.postcode))
+    return AddressLocation(found=False)
+
+
+def district_locate_address(*, address: str, day: dt.date | None = None) -> District | None:
+    """The district of an address through the configured geocoder, or None."""
+    return address_locate(address=address, day=day).district
 
 
 # --- Opening hours -------------------------------------------------------------------------
