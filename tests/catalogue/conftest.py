@@ -22,3 +22,12 @@ def _fresh_search_index():
     search_index_invalidate()
     yield
     search_index_invalidate()
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Pages render without collectstatic: the manifest storage is for production."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

@@ -18,14 +18,17 @@ every ``CHECK_SECONDS`` and rebuild when it changed.
 
 from __future__ import annotations
 
+import gc
+import heapq
 import math
 import threading
 import time
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from django.db.models import Count, Max
 
@@ -37,6 +40,7 @@ FIELD_WEIGHTS = {"name": 6.0, "synonyms": 4.0, "summary": 2.0, "description": 1.
 FUZZY_MIN_SIMILARITY = 0.5
 PREFIX_QUALITY = 0.8
 COMPOUND_QUALITY = 0.7
+MAX_HITS = 100
 RELATIVE_CUTOFF = 0.2  # drop hits scoring below this share of the best hit
 
 
@@ -50,8 +54,7 @@ class IndexedService:
     online: bool
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     service: IndexedService
     score: float
 
@@ -85,6 +88,12 @@ class SearchIndex:
         self.postings = dict(postings)
         total = max(len(self.docs), 1)
         self.idf = {s: math.log(1.0 + total / len(docs)) for s, docs in self.postings.items()}
+        # Per stem, what it adds to each service's score: idf times the field weights.
+        self.scored = {s: {pos: self.idf[s] * w for pos, w in docs.items()} for s, docs in self.postings.items()}
+        by_name = sorted(range(len(self.docs)), key=lambda pos: self.docs[pos].name.lower())
+        self.name_rank = [0] * len(self.docs)
+        for rank, pos in enumerate(by_name):
+            self.name_rank[pos] = rank
         self.vocabulary = sorted(self.postings)
         grams: dict[str, list[str]] = defaultdict(list)
         self.term_grams: dict[str, frozenset[str]] = {}
@@ -148,32 +157,44 @@ class SearchIndex:
         return list(found.items())
 
     # --- ranking ---------------------------------------------------------------------------
-    def search(self, query: str) -> list[SearchHit]:
-        query_words = [w for w in normalize(query).split() if w not in STOPWORDS]
-        if not query_words:
+    def _contributions(self, word: str) -> dict[int, float]:
+        """Per service position, what one query word adds to the score (its best expansion)."""
+        expansions = self.expand(word)
+        if len(expansions) == 1 and expansions[0][1] == 1.0:
+            return self.scored[expansions[0][0]]
+        best: dict[int, float] = {}
+        for term, quality in expansions:
+            for position, value in self.scored[term].items():
+                value *= quality
+                if value > best.get(position, 0.0):
+                    best[position] = value
+        return best
+
+    def search(self, query: str, limit: int = MAX_HITS) -> list[SearchHit]:
+        """The best ``limit`` services for the citizen's words; nobody reads past the first hundred."""
+        query_words = list(dict.fromkeys(w for w in normalize(query).split() if w not in STOPWORDS))
+        contributions = [c for c in (self._contributions(w) for w in query_words) if c]
+        if not contributions:
             return []
-        scores: dict[int, float] = defaultdict(float)
-        matched: dict[int, int] = defaultdict(int)
-        for word in dict.fromkeys(query_words):
-            best_per_doc: dict[int, float] = {}
-            for term, quality in self.expand(word):
-                idf = self.idf[term]
-                for position, weight in self.postings[term].items():
-                    value = idf * weight * quality
-                    if value > best_per_doc.get(position, 0.0):
-                        best_per_doc[position] = value
-            for position, value in best_per_doc.items():
-                scores[position] += value
-                matched[position] += 1
-        if not scores:
-            return []
-        distinct = len(dict.fromkeys(query_words))
-        ranked = sorted(
-            ((score * (0.5 + 0.5 * matched[pos] / distinct), pos) for pos, score in scores.items()),
-            key=lambda item: (-item[0], self.docs[item[1]].name),
-        )
-        best = ranked[0][0]
-        return [SearchHit(self.docs[pos], score) for score, pos in ranked if score >= best * RELATIVE_CUTOFF]
+        if len(contributions) == 1:
+            final = contributions[0]
+        else:
+            scores: dict[int, float] = {}
+            matched: Counter[int] = Counter()
+            for contribution in contributions:
+                get = scores.get
+                for position, value in contribution.items():
+                    scores[position] = get(position, 0.0) + value
+                matched.update(contribution.keys())  # counted in C
+            # Services that match more of the citizen's words rank higher.
+            share = 0.5 / len(query_words)
+            final = {position: score * (0.5 + share * matched[position]) for position, score in scores.items()}
+        threshold = max(final.values()) * RELATIVE_CUTOFF
+        top = heapq.nlargest(limit, final.items(), key=itemgetter(1))
+        rank = self.name_rank
+        top.sort(key=lambda item: (-item[1], rank[item[0]]))
+        docs = self.docs
+        return [SearchHit(docs[pos], score) for pos, score in top if score >= threshold]
 
 
 # --- the per-process index and its freshness -----------------------------------------------
@@ -206,6 +227,10 @@ def search_index() -> SearchIndex:
         if _state["index"] is None or version != _state["version"]:
             _state["index"] = _build()
             _state["version"] = version
+            # The index is hundreds of thousands of long-lived objects: keep them out of the
+            # cyclic garbage collector's way so a collection never pauses a search.
+            gc.collect()
+            gc.freeze()
         _state["checked_at"] = time.monotonic()
         return _state["index"]
 

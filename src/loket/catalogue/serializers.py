@@ -163,7 +163,7 @@ class LocationAdviceSerializer(serializers.Serializer):
 
 
 class ChannelOptionSerializer(serializers.Serializer):
-    channel = serializers.ChoiceField(choices=["online", "phone", "counter"])
+    channel = serializers.CharField(help_text="online, phone of counter.")
     title = serializers.CharField()
     why = serializers.CharField(help_text="Waarom dit kanaal.")
     appointment_needed = serializers.BooleanField()
