@@ -55,3 +55,18 @@ def _deurne():
     from loket.organisation.models import District
 
     return District.objects.get(slug="deurne")
+
+
+@time_machine.travel("2026-03-02 10:00 +01:00", tick=False)
+def test_a_feature_app_may_set_handling_days_per_topic(topics, agent):
+    import dataclasses
+
+    from loket.cases.workflows import workflow_for, workflow_register
+
+    original = workflow_for("report")
+    workflow_register(dataclasses.replace(original, handling_days_hook=lambda topic, service: 2), replace=True)
+    try:
+        case = case_create(kind="report", title="Lamp", channel="online", actor=agent, topic=topics["lighting"])
+    finally:
+        workflow_register(original, replace=True)
+    assert case.deadline == dt.date(2026, 3, 4)
