@@ -139,7 +139,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Tests use a file (pytest-django adds a suffix per xdist worker) so that threads in
     # concurrency tests and the browser tests' live server share one real database.
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("LOKET_TEST_SQLITE", str(VAR_DIR / "test.sqlite3"))}
+    # One file per test process, so parallel runs never share (and destroy) each other's database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("LOKET_TEST_SQLITE", str(VAR_DIR / f"test-{os.getpid()}.sqlite3"))
+    }
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
