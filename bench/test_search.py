@@ -17,12 +17,12 @@ from loket.catalogue.models import Service, Topic
 from loket.catalogue.search import search_index, search_index_invalidate, service_search_services
 from tests.fixtures_organisation import antwerp  # noqa: F401
 
-WORDS = (
+WORDS = (  # noqa: SIM905
     "aanvraag attest vergunning premie subsidie parkeren afval container school kinderopvang sport zwembad bibliotheek "
     "fiets woning renovatie energie dak isolatie boom plein straat markt kermis feest cultuur jeugd senioren hond kat "
     "begraafplaats huur lening belasting vereniging vrijwilliger buurt wijk groen park speeltuin zaal lokaal evenement "
     "afspraak loket inschrijving registratie melding schade verlichting riolering water overstroming geluid hinder"
-).split()  # noqa: SIM905
+).split()
 
 QUERIES = [
     "ik ben mijn identiteitskaart kwijt",
