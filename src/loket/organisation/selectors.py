@@ -26,7 +26,7 @@ from django.utils import timezone
 from loket.organisation.calendar import public_holiday_name
 from loket.organisation.geocoding import get_geocoder
 from loket.organisation.geometry import GridIndex
-from loket.organisation.models import District, Location
+from loket.organisation.models import District, Location, OpeningHours
 
 POSTCODE = re.compile(r"^\d{4}$")
 
@@ -243,3 +243,23 @@ def location_list(*, district: District | None = None, kind: str | None = None) 
     if kind:
         queryset = queryset.filter(kind=kind)
     return queryset.order_by("name")
+
+
+@dataclass(frozen=True)
+class WeekdayHours:
+    weekday: int
+    name: str
+    periods: list[tuple[dt.time, dt.time, bool]]  # opens, closes, by appointment only
+
+
+def location_weekly_hours(*, location: Location) -> list[WeekdayHours]:
+    """The weekly pattern, Monday to Sunday, for display (closed days have no periods)."""
+    week = []
+    for weekday, name in OpeningHours.Weekday.choices:
+        periods = sorted(
+            (hours.opens, hours.closes, hours.by_appointment_only)
+            for hours in location.opening_hours.all()  # type: ignore[attr-defined]
+            if hours.weekday == weekday
+        )
+        week.append(WeekdayHours(weekday, str(name), periods))
+    return week
