@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.views import LoginView, LogoutView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from loket.accounts import rules
 from loket.accounts.forms import LoginForm
@@ -43,18 +43,10 @@ login = rules.allow(rules.PUBLIC)(LoketLoginView.as_view())  # type: ignore[type
 logout = rules.allow(rules.PUBLIC)(LogoutView.as_view())  # type: ignore[type-var]
 
 
-def district_page_url(slug: str) -> str:
-    """The public page of a district (the district list while that page does not exist)."""
-    try:
-        return reverse("organisation:district-detail", kwargs={"slug": slug})
-    except NoReverseMatch:
-        return reverse("organisation:district-list")
-
-
 @rules.allow(rules.AUTHENTICATED)
 def start(request: HttpRequest) -> HttpResponse:
     user = request.user
     context = start_page_data(user=user)  # type: ignore[arg-type]
     if context.get("district") is not None:
-        context["district_url"] = district_page_url(context["district"].slug)
+        context["district_url"] = reverse("organisation:district-detail", kwargs={"slug": context["district"].slug})
     return render(request, START_TEMPLATES[Role(user.role)], context)  # type: ignore[union-attr]
