@@ -233,7 +233,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Hashed names (cache busting) need collectstatic, which production always runs.
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
 if os.environ.get("S3_BUCKET"):
     STORAGES["default"] = {
@@ -247,8 +252,7 @@ if os.environ.get("S3_BUCKET"):
             "querystring_auth": True,
         },
     }
-# Without collectstatic (tests, a first run) fall back to the unhashed names and the app dirs.
-WHITENOISE_MANIFEST_STRICT = False
+# Without collectstatic (tests, a first run) serve straight from the app directories.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
