@@ -85,3 +85,11 @@ def test_it_forgets_its_index_when_a_district_changes(antwerp):
 
 def test_it_answers_none_when_there_are_no_districts(db):
     assert district_locate_point(lat=51.2211, lon=4.3997) is None
+
+
+def test_the_default_day_follows_the_clock(antwerp, time_machine):
+    lat, lon = KNOWN_POINTS["borsbeek"]
+    time_machine.move_to(dt.datetime(2025, 6, 1, 12, 0, tzinfo=dt.UTC))
+    assert district_locate_point(lat=lat, lon=lon).slug == "borsbeek"
+    time_machine.move_to(dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC))
+    assert district_locate_point(lat=lat, lon=lon) is None

@@ -112,9 +112,28 @@ def _day_view(day: dt.date) -> _DayView:
         return view
 
 
+_today_cache: tuple[float, float, dt.date] = (0.0, 0.0, dt.date.min)
+
+
+def _today() -> dt.date:
+    """Today in the city's time zone, recomputed only outside the cached day (``localdate`` is slow).
+
+    Both ends of the day are checked, so tests that travel in time still get the right day.
+    """
+    global _today_cache
+    start, end, day = _today_cache
+    if start <= time.time() < end:
+        return day
+    day = timezone.localdate()
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time())).timestamp()
+    end = timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time())).timestamp()
+    _today_cache = (start, end, day)
+    return day
+
+
 def district_list_valid(*, day: dt.date | None = None) -> list[District]:
     """The districts valid on ``day`` (today in Brussels by default), from the cache."""
-    return list(_day_view(day or timezone.localdate()).districts)
+    return list(_day_view(day or _today()).districts)
 
 
 def district_locate_point(*, lat: float, lon: float, day: dt.date | None = None) -> District | None:
@@ -128,7 +147,7 @@ def district_locate_point(*, lat: float, lon: float, day: dt.date | None = None)
         raise InvalidCoordinates("Breedte- en lengtegraad moeten getallen zijn.") from exc
     if not (math.isfinite(lat) and math.isfinite(lon)) or not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
         raise InvalidCoordinates("Breedtegraad moet tussen -90 en 90 liggen, lengtegraad tussen -180 en 180.")
-    view = _day_view(day or timezone.localdate())
+    view = _day_view(day or _today())
     found = view.index.locate(lat, lon)
     return None if found is None else view.districts[found]
 
@@ -138,7 +157,7 @@ def district_for_postcode(*, postcode: str, day: dt.date | None = None) -> Distr
     postcode = (postcode or "").strip()
     if not POSTCODE.match(postcode):
         return None
-    return _day_view(day or timezone.localdate()).by_postcode.get(postcode)
+    return _day_view(day or _today()).by_postcode.get(postcode)
 
 
 @dataclass(frozen=True)
@@ -159,7 +178,7 @@ def address_locate(*, address: str, day: dt.date | None = None) -> AddressLocati
             return AddressLocation(True, district_locate_point(lat=result.lat, lon=result.lon, day=day))
         except InvalidCoordinates:
             return AddressLocation(found=False)
-    view = _day_view(day or timezone.localdate())
+    view = _day_view(day or _today())
     if result.district_slug:
         for district in view.districts:
             if district.slug == result.district_slug:
