@@ -13,7 +13,7 @@ from loket.accounts import demo
 from loket.accounts.models import User
 from loket.cases.services import case_create
 from loket.organisation.models import District
-from tests.accounts.conftest import _plain_static_files, fast_hashing  # noqa: F401
+from tests.accounts.conftest import fast_hashing  # noqa: F401
 from tests.fixtures_organisation import antwerp  # noqa: F401
 
 CITY_WIDE = ["agent", "clerk", "backoffice", "helpdesk", "manager", "admin"]

@@ -12,15 +12,6 @@ from tests.fixtures_organisation import antwerp  # noqa: F401
 _counter = itertools.count()
 
 
-@pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    """Pages render without collectstatic (the manifest storage needs collected files)."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture
 def fast_hashing(settings):
     """Hashing with argon2 costs time; tests that do not test hashing use a cheap hasher."""

@@ -1,4 +1,4 @@
 from __future__ import annotations
 
-from tests.accounts.conftest import _plain_static_files, fast_hashing, make_user  # noqa: F401
+from tests.accounts.conftest import fast_hashing, make_user  # noqa: F401
 from tests.fixtures_organisation import antwerp  # noqa: F401
