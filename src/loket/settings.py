@@ -153,7 +153,7 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     HUEY = {
         "huey_class": "huey.RedisHuey",
-        "name": "loket",
+        "name": os.environ.get("LOKET_QUEUE_NAME", "loket"),
         "url": REDIS_URL,
         "immediate": env_bool("HUEY_IMMEDIATE", False),
     }
@@ -161,7 +161,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     HUEY = {
         "huey_class": "huey.SqliteHuey",
-        "name": "loket",
+        "name": os.environ.get("LOKET_QUEUE_NAME", "loket"),
         "filename": str(VAR_DIR / "huey.sqlite3"),
         "immediate": env_bool("HUEY_IMMEDIATE", False),
     }
@@ -184,6 +184,8 @@ LOGIN_REDIRECT_URL = "accounts:start"
 LOGOUT_REDIRECT_URL = "catalogue:home"
 LOGIN_LOCKOUT_FAILURES = int(os.environ.get("LOGIN_LOCKOUT_FAILURES", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+# Login attempts are personal data (username, IP address): kept only this long.
+LOGIN_ATTEMPTS_KEEP_DAYS = int(os.environ.get("LOGIN_ATTEMPTS_KEEP_DAYS", "30"))
 
 # OIDC: off unless configured. Staff log in through the city's identity provider, citizens
 # through the federal citizen login; both are standard OpenID Connect providers.
