@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 
 from loket.accounts.models import Role, User
@@ -66,18 +67,22 @@ def demo_user_specs() -> list[dict[str, Any]]:
 
 def load(*, log: Callable[[str], None]) -> None:
     created = updated = 0
+    usernames = []
     for spec in demo_user_specs():
         username = spec.pop("username")
-        user, was_created = User.objects.update_or_create(
+        usernames.append(username)
+        _user, was_created = User.objects.update_or_create(
             username=username,
             defaults={**spec, "is_demo": True, "is_active": True, "email": f"{username}@demo.invalid"},
         )
-        # set_password bypasses the password validators on purpose: "demo" is for demo mode only.
-        if was_created or not user.check_password(DEMO_PASSWORD):
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
         created += was_created
         updated += not was_created
+    # One argon2 hash for all demo users: hashing is deliberately slow (about half a second), and
+    # "demo" is public anyway. This bypasses the password validators on purpose: demo mode only.
+    demo_users = User.objects.filter(username__in=usernames, is_demo=True)
+    hashes = set(demo_users.values_list("password", flat=True))
+    if len(hashes) != 1 or not check_password(DEMO_PASSWORD, hashes.pop()):
+        demo_users.update(password=make_password(DEMO_PASSWORD))
     log(
         f"demogebruikers: {created} aangemaakt, {updated} bijgewerkt (wachtwoord '{DEMO_PASSWORD}', enkel in demomodus)"
     )
