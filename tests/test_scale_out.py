@@ -81,7 +81,7 @@ def http(method: str, url: str, body: dict[str, Any] | None = None, token: str =
     if token:
         request.add_header("Authorization", f"Token {token}")
     try:
-        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310 (localhost only)
+        with urllib.request.urlopen(request, timeout=20) as response:
             return response.status, json.loads(response.read() or b"null")
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read() or b"null")
@@ -105,7 +105,16 @@ def test_two_app_processes_and_a_worker_share_the_database_and_the_queue(scale_o
     ports = [free_port(), free_port()]
     processes = [
         subprocess.Popen(
-            [str(BIN / "gunicorn"), "loket.wsgi:application", "--chdir", str(ROOT / "src"), "-w", "1", "-b", f"127.0.0.1:{port}"],
+            [
+                str(BIN / "gunicorn"),
+                "loket.wsgi:application",
+                "--chdir",
+                str(ROOT / "src"),
+                "-w",
+                "1",
+                "-b",
+                f"127.0.0.1:{port}",
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -132,7 +141,13 @@ def test_two_app_processes_and_a_worker_share_the_database_and_the_queue(scale_o
         status, me = http("GET", app_b + "/api/v1/me/", token=token)
         assert (status, me["username"]) == (200, "agent")
 
-        case = {"kind": "request", "title": "Adres wijzigen", "channel": "phone", "service": "adreswijziging", "district": "berchem"}
+        case = {
+            "kind": "request",
+            "title": "Adres wijzigen",
+            "channel": "phone",
+            "service": "adreswijziging",
+            "district": "berchem",
+        }
         status, created = http("POST", app_a + "/api/v1/cases/", case, token=token)
         assert status == 201, created
         status, read = http("GET", app_b + f"/api/v1/cases/{created['reference']}/", token=token)
@@ -146,12 +161,16 @@ def test_two_app_processes_and_a_worker_share_the_database_and_the_queue(scale_o
             "0",
             "-c",
             "from datetime import timedelta; from django.utils import timezone; "
-            "from loket.accounts.models import LoginAttempt; from loket.accounts.tasks import login_attempts_purge_job; "
+            "from loket.accounts.models import LoginAttempt; "
+            "from loket.accounts.tasks import login_attempts_purge_job; "
             "a = LoginAttempt.objects.create(username='scale-out-old'); "
             "LoginAttempt.objects.filter(pk=a.pk).update(at=timezone.now() - timedelta(days=90)); "
             "login_attempts_purge_job()",
         )
-        count = "from loket.accounts.models import LoginAttempt; print(LoginAttempt.objects.filter(username='scale-out-old').count())"
+        count = (
+            "from loket.accounts.models import LoginAttempt; "
+            "print(LoginAttempt.objects.filter(username='scale-out-old').count())"
+        )
         deadline = time.monotonic() + 60
         remaining = manage(env, "shell", "-v", "0", "-c", count).strip()
         while remaining != "0" and time.monotonic() < deadline:
