@@ -24,5 +24,7 @@ def readyz(request: HttpRequest) -> JsonResponse:
     except DatabaseError as exc:
         return JsonResponse({"status": "unavailable", "reason": f"database: {exc.__class__.__name__}"}, status=503)
     if pending:
-        return JsonResponse({"status": "unavailable", "reason": "migrations pending", "pending": len(pending)}, status=503)
+        return JsonResponse(
+            {"status": "unavailable", "reason": "migrations pending", "pending": len(pending)}, status=503
+        )
     return JsonResponse({"status": "ready"})
