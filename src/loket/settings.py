@@ -231,6 +231,7 @@ USE_TZ = True
 
 # --- Static files and uploads ---------------------------------------------------------
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [SRC_DIR / "loket" / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
