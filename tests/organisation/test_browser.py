@@ -28,7 +28,7 @@ def test_the_organisation_pages_are_accessible(page, organisation_site, path):  
 def test_a_click_on_the_map_names_the_district(page, organisation_site):  # noqa: F811
     page.goto(organisation_site + "/in-welk-district-woon-ik/")
     assert_accessible(page, context="which district")
-    page.locator("#districtskaart").scroll_into_view_if_needed()
+    page.set_viewport_size({"width": 1280, "height": 2000})  # the whole map on screen
     page.evaluate(
         """() => {
         const svg = document.getElementById('districtskaart'), d = svg.dataset;

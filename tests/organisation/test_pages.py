@@ -94,3 +94,9 @@ def test_which_district_refuses_bad_input(antwerp, client, params):
     response = client.get("/in-welk-district-woon-ik/", params)
     assert response.status_code == 400
     assert 'class="errorlist"' in response.content.decode()
+
+
+def test_the_map_uses_decimal_points_whatever_the_language(antwerp, client):
+    body = client.get("/in-welk-district-woon-ik/").content.decode()
+    view_box = body.split('viewBox="', 1)[1].split('"', 1)[0]
+    assert "," not in view_box
