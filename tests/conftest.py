@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+pytest_plugins = ["tests.fixtures_organisation", "tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _jobs_run_immediately(settings):

@@ -14,7 +14,6 @@ from loket.accounts.models import User
 from loket.cases.services import case_create
 from loket.organisation.models import District
 from tests.accounts.conftest import fast_hashing  # noqa: F401
-from tests.fixtures_organisation import antwerp  # noqa: F401
 
 CITY_WIDE = ["agent", "clerk", "backoffice", "helpdesk", "manager", "admin"]
 BERCHEM = ["district-berchem", "coordinator-berchem"]

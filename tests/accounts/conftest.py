@@ -7,7 +7,6 @@ import pytest
 
 from loket.accounts.models import Role, User
 from loket.organisation.models import District, Team
-from tests.fixtures_organisation import antwerp  # noqa: F401
 
 _counter = itertools.count()
 

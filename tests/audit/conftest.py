@@ -1,4 +1,3 @@
 from __future__ import annotations
 
 from tests.accounts.conftest import fast_hashing, make_user  # noqa: F401
-from tests.fixtures_organisation import antwerp  # noqa: F401

@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from loket.accounts.models import Role, User
 from loket.catalogue.models import Competence, Level, Service, Topic
 from loket.organisation.models import District, Team
-from tests.fixtures_organisation import antwerp  # noqa: F401
 
 # Points inside two districts (their district houses) and one outside the city (Brussels).
 DEURNE_POINT = (51.2194, 4.4646)
@@ -57,7 +56,7 @@ def citizen(make_user) -> User:
 
 
 @pytest.fixture
-def topics(antwerp) -> dict[str, Topic]:  # noqa: F811
+def topics(antwerp) -> dict[str, Topic]:
     """A district topic (local parks, each district's green team) and a city topic (street lighting)."""
     parks = Topic.objects.create(slug="test-lokale-parken", name="Lokale parken (test)", level=Level.DISTRICT)
     for district in District.objects.all():

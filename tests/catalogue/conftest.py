@@ -2,11 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures_organisation import antwerp  # noqa: F401
-
 
 @pytest.fixture
-def catalogue(antwerp):  # noqa: F811
+def catalogue(antwerp):
     """The Antwerp demo with the competences register and the service catalogue loaded."""
     from loket.catalogue import demo
 
@@ -22,12 +20,3 @@ def _fresh_search_index():
     search_index_invalidate()
     yield
     search_index_invalidate()
-
-
-@pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    """Pages render without collectstatic: the manifest storage is for production."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.e2e.conftest import assert_accessible
+from tests.browser import assert_accessible
 
 
 def test_a_citizen_finds_the_identity_card_from_their_own_words(page, demo_site):

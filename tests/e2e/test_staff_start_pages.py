@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import assert_accessible, login
+from tests.browser import assert_accessible, login
 
 
 @pytest.mark.parametrize("username", ["coordinator-berchem", "backoffice", "manager", "citizen"])

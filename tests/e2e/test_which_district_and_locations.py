@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.e2e.conftest import assert_accessible
+from tests.browser import assert_accessible
 
 
 def test_a_citizen_finds_their_district_by_address(page, demo_site):
@@ -17,17 +17,6 @@ def test_a_citizen_finds_their_district_by_address(page, demo_site):
 def test_an_address_outside_the_city_gets_a_clear_answer(page, demo_site):
     page.goto(demo_site + "/in-welk-district-woon-ik/?postcode=1000")
     assert "buiten de stad Antwerpen" in page.get_by_role("status").inner_text()
-
-
-def test_a_click_on_the_map_locates_the_district(page, demo_site):
-    page.goto(demo_site + "/in-welk-district-woon-ik/")
-    label = page.locator("#districtskaart text", has_text="Deurne")
-    label.scroll_into_view_if_needed()
-    box = label.bounding_box()
-    # The label sits inside the district's shape; a click there is a point in Deurne.
-    with page.expect_navigation():
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    assert "U woont in district Deurne" in page.get_by_role("status").inner_text()
 
 
 def test_district_and_counter_pages_are_accessible(page, demo_site):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import assert_accessible, browser, page  # noqa: F401
+from tests.browser import assert_accessible
 
 pytestmark = pytest.mark.e2e
 
@@ -20,12 +20,12 @@ def organisation_site(live_server, transactional_db):
 @pytest.mark.parametrize(
     "path", ["/districten/", "/districten/deurne/", "/loketten/", "/loketten/districtshuis-antwerpen/"]
 )
-def test_the_organisation_pages_are_accessible(page, organisation_site, path):  # noqa: F811
+def test_the_organisation_pages_are_accessible(page, organisation_site, path):
     page.goto(organisation_site + path)
     assert_accessible(page, context=path)
 
 
-def test_a_click_on_the_map_names_the_district(page, organisation_site):  # noqa: F811
+def test_a_click_on_the_map_names_the_district(page, organisation_site):
     page.goto(organisation_site + "/in-welk-district-woon-ik/")
     assert_accessible(page, context="which district")
     page.set_viewport_size({"width": 1280, "height": 2000})  # the whole map on screen
@@ -46,7 +46,7 @@ def test_a_click_on_the_map_names_the_district(page, organisation_site):  # noqa
     assert_accessible(page, context="which district answer")
 
 
-def test_the_address_form_works_without_javascript(browser, organisation_site):  # noqa: F811
+def test_the_address_form_works_without_javascript(browser, organisation_site):
     context = browser.new_context(java_script_enabled=False, locale="nl-BE")
     try:
         nojs = context.new_page()
