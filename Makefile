@@ -62,8 +62,11 @@ lint: install-dev
 schema: install
 	$(BIN)/python manage.py spectacular --file docs/openapi.yaml --validate
 
+## make bench: every benchmark; figures and commands are quoted in docs/performance.md
 bench: install-dev
-	$(BIN)/python -m pytest bench -q
+	$(BIN)/python -m pytest bench -q -s --benchmark-enable
+	$(BIN)/python bench/locate_http.py
+	$(BIN)/python bench/cases_concurrency.py
 
 clean:
 	rm -rf $(VENV) var
