@@ -8,7 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from loket.catalogue.models import Competence, Level, Service, Topic
 from loket.organisation import selectors as organisation
-from loket.organisation.models import District, Team
+from loket.organisation.models import District, Location, Team
 
 
 class CompetenceError(ValueError):
@@ -126,3 +126,8 @@ def service_get(*, slug: str) -> Service:
 
 def service_list_popular(*, limit: int = 8) -> list[Service]:
     return list(service_active_queryset().filter(popular=True)[:limit])
+
+
+def service_list_for_location(*, location: Location) -> list[Service]:
+    """The active services offered at ``location``, by name (one query)."""
+    return list(service_active_queryset().filter(locations=location).order_by("name"))
