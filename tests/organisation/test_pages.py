@@ -100,3 +100,12 @@ def test_the_map_uses_decimal_points_whatever_the_language(antwerp, client):
     body = client.get("/in-welk-district-woon-ik/").content.decode()
     view_box = body.split('viewBox="', 1)[1].split('"', 1)[0]
     assert "," not in view_box
+
+
+def test_other_apps_can_add_a_section_to_a_location_page(antwerp, client, monkeypatch):
+    monkeypatch.setattr(hooks, "_location_sections", [])
+    section = PageSection(title="Diensten aan dit loket", template="organisation/_periods.html")
+    hooks.register_location_section(lambda location: section)
+    hooks.register_location_section(lambda location: None)  # a provider may have nothing to add
+    body = client.get("/loketten/districtshuis-deurne/").content.decode()
+    assert body.count('class="location-section"') == 1 and "Diensten aan dit loket" in body

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from loket.organisation.hooks import PageSection
-    from loket.organisation.models import District
+    from loket.organisation.models import District, Location
 
 
 def district_competences_section(district: District) -> PageSection:
@@ -31,6 +31,18 @@ def district_competences_section(district: District) -> PageSection:
     )
 
 
+def location_services_section(location: Location) -> PageSection:
+    """The location page's section: the active services offered there, with appointment marks."""
+    from loket.catalogue.selectors import service_list_for_location
+    from loket.organisation.hooks import PageSection
+
+    return PageSection(
+        title=str(_("Diensten aan dit loket")),
+        template="catalogue/_location_services_section.html",
+        context={"services": service_list_for_location(location=location)},
+    )
+
+
 class CatalogueConfig(AppConfig):
     name = "loket.catalogue"
     label = "catalogue"
@@ -40,10 +52,11 @@ class CatalogueConfig(AppConfig):
         # other processes notice through the version check in search.py.
         from loket.catalogue.models import Service, Topic
         from loket.catalogue.search import search_index_invalidate
-        from loket.organisation.hooks import register_district_section
+        from loket.organisation.hooks import register_district_section, register_location_section
 
         for model in (Service, Topic):
             post_save.connect(search_index_invalidate, sender=model, dispatch_uid=f"search-{model.__name__}-save")
             post_delete.connect(search_index_invalidate, sender=model, dispatch_uid=f"search-{model.__name__}-delete")
         # Pages of the organisation show what the catalogue knows about a district.
         register_district_section(district_competences_section)
+        register_location_section(location_services_section)

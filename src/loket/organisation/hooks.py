@@ -15,6 +15,9 @@ The catalogue, for instance, registers a section with the competences of a distr
     register_district_section(competences)
 
 The section's template is included with ``district`` and ``data`` (the section's context).
+Location pages offer the same with ``register_location_section``; their section templates are
+included with ``location`` and ``data``. The page renders each title as an ``<h2>``, so a
+section's own headings start at ``<h3>``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from loket.organisation.models import District
+from loket.organisation.models import District, Location
 
 
 @dataclass(frozen=True)
@@ -47,4 +50,21 @@ def register_district_section(provider: DistrictSection) -> DistrictSection:
 
 def district_sections(*, district: District) -> list[PageSection]:
     sections = (provider(district) for provider in _district_sections)
+    return [section for section in sections if section is not None]
+
+
+LocationSection = Callable[[Location], PageSection | None]
+
+_location_sections: list[LocationSection] = []
+
+
+def register_location_section(provider: LocationSection) -> LocationSection:
+    """Add a section to every location page (idempotent; usable as a decorator)."""
+    if provider not in _location_sections:
+        _location_sections.append(provider)
+    return provider
+
+
+def location_sections(*, location: Location) -> list[PageSection]:
+    sections = (provider(location) for provider in _location_sections)
     return [section for section in sections if section is not None]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from loket.accounts import rules
 from loket.organisation import selectors
 from loket.organisation.forms import WhichDistrictForm
-from loket.organisation.hooks import district_sections
+from loket.organisation.hooks import district_sections, location_sections
 from loket.organisation.maps import district_map
 from loket.organisation.models import District, Location, OpeningException
 
@@ -78,6 +78,7 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "week": selectors.location_weekly_hours(location=location),
         "status": _status(location),
         "closures": selectors.location_upcoming_closures(location=location, start=timezone.localdate(), days=60),
+        "sections": location_sections(location=location),
     }
     return render(request, "organisation/location_detail.html", context)
 
