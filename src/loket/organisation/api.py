@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.renderers import JSONRenderer
@@ -135,6 +136,10 @@ def locations_with_hours() -> QuerySet[Location]:
     )
 
 
+class LocationListQuery(s.LocationQuery):
+    service = serializers.SlugField(required=False)
+
+
 class LocationListView(ListAPIView):
     """District houses, city counters and self-service points, with weekly hours and open now."""
 
@@ -143,8 +148,12 @@ class LocationListView(ListAPIView):
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> QuerySet[Location]:
-        query = validated(s.LocationQuery, self.request)
+        query = validated(LocationListQuery, self.request)
         queryset = locations_with_hours()
+        if query.get("service"):
+            # Through the reverse name of the catalogue's Service.locations, so this app never
+            # imports the catalogue; one filter() call tests slug and active on the same service row.
+            queryset = queryset.filter(services__slug=query["service"], services__active=True)
         district = district_by_slug(query.get("district"))
         if district is not None:
             queryset = queryset.filter(district=district)
@@ -156,6 +165,14 @@ class LocationListView(ListAPIView):
         parameters=[
             OpenApiParameter("district", str, description="Slug van het district."),
             OpenApiParameter("kind", str, enum=[kind.value for kind in Location.Kind]),
+            OpenApiParameter(
+                "service",
+                str,
+                description=(
+                    "Slug van een dienst: enkel de locaties die deze actieve dienst aanbieden. "
+                    "Een onbekende of nergens aangeboden dienst geeft een lege lijst."
+                ),
+            ),
         ],
         responses={200: s.LocationSerializer(many=True), 400: ERROR},
     )
