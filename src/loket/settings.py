@@ -223,7 +223,9 @@ if PRODUCTION:
 # --- Internationalisation -------------------------------------------------------------
 # Source strings are Dutch (the language of every user); English is a translation.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+# Only languages with a complete translation are offered: a browser asking for English must not
+# get Dutch text with English dates. Add ("en", _("Engels")) once locale/en is translated.
+LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [SRC_DIR / "loket" / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
@@ -321,5 +323,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # 4xx answers are the API working as designed (e.g. "outside the city" is a 404); log 5xx only.
-    "loggers": {"django.server": {"level": "WARNING"}, "django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        "django.request": {"level": "ERROR"},
+        # run_huey installs its own handler on this logger; do not print every line twice.
+        "huey": {"propagate": False},
+    },
 }
