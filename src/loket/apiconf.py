@@ -10,10 +10,48 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions, status
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import exceptions, serializers, status
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class ErrorBodySerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    details = serializers.DictField()
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The one error shape of the API, for the OpenAPI schema."""
+
+    error = ErrorBodySerializer()
+
+
+ERROR = OpenApiResponse(ErrorSerializer, description="Fout in de vaste vorm {error: {code, message, details}}.")
+
+
+def error_response(
+    *,
+    code: str,
+    message: str,
+    status: int,
+    details: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """An error answered by a view itself (not raised), in the API's one shape."""
+    return Response(
+        {"error": {"code": code, "message": message, "details": details or {}}}, status=status, headers=headers
+    )
+
+
+def query_validated(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
+    """Validate query parameters with a serializer; bad values raise a 400 in the one shape."""
+    query = serializer_class(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return dict(query.validated_data)
 
 
 class Pagination(PageNumberPagination):

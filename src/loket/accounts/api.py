@@ -8,7 +8,7 @@ from django.contrib.auth import authenticate
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from loket.accounts import rules
 from loket.accounts.backends import login_attempt_record, login_lock_minutes_left
 from loket.accounts.models import User
+from loket.apiconf import ERROR, ErrorSerializer, error_response
 
 app_name = "accounts-api"
 
@@ -45,27 +46,11 @@ class MeSerializer(serializers.Serializer):
     district = DistrictRefSerializer(allow_null=True)
 
 
-ERROR = inline_serializer(
-    "Error",
-    {
-        "error": inline_serializer(
-            "ErrorBody",
-            {"code": serializers.CharField(), "message": serializers.CharField(), "details": serializers.DictField()},
-        )
-    },
-)
-
-
 def locked_response(minutes: int) -> Response:
-    return Response(
-        {
-            "error": {
-                "code": "locked",
-                "message": _("Te veel mislukte pogingen; probeer opnieuw over %(minutes)d minuten.")
-                % {"minutes": minutes},
-                "details": {"retry_after_minutes": minutes},
-            }
-        },
+    return error_response(
+        code="locked",
+        message=_("Te veel mislukte pogingen; probeer opnieuw over %(minutes)d minuten.") % {"minutes": minutes},
+        details={"retry_after_minutes": minutes},
         status=status.HTTP_429_TOO_MANY_REQUESTS,
         headers={"Retry-After": str(minutes * 60)},
     )
@@ -78,7 +63,11 @@ class TokenView(APIView):
 
     @extend_schema(
         request=TokenRequestSerializer,
-        responses={200: TokenSerializer, 400: ERROR, 429: OpenApiResponse(ERROR, description="Account vergrendeld.")},
+        responses={
+            200: TokenSerializer,
+            400: ERROR,
+            429: OpenApiResponse(ErrorSerializer, description="Account vergrendeld."),
+        },
         auth=[],
     )
     def post(self, request: Request) -> Response:

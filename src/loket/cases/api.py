@@ -21,6 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from loket.accounts import rules
+from loket.apiconf import ERROR, ErrorSerializer, error_response
 from loket.cases import selectors, services
 from loket.cases import serializers as s
 from loket.cases.models import Case
@@ -30,10 +31,6 @@ app_name = "cases-api"
 
 ORDER_CHOICES = sorted(selectors.ORDERINGS)
 UPLOAD_ERRORS = {"too_large": http.HTTP_413_REQUEST_ENTITY_TOO_LARGE, "unsupported_media_type": 415}
-
-
-def error_response(*, code: str, message: str, status: int, details: dict[str, Any] | None = None) -> Response:
-    return Response({"error": {"code": code, "message": message, "details": details or {}}}, status=status)
 
 
 def _bool(value: str | None) -> bool | None:
@@ -80,7 +77,7 @@ class CaseListView(CaseAPIView):
     @extend_schema(
         operation_id="cases_list",
         parameters=LIST_PARAMETERS,
-        responses={200: s.CaseListSerializer(many=True), 400: s.ERROR},
+        responses={200: s.CaseListSerializer(many=True), 400: ERROR},
     )
     def get(self, request: Request) -> Response:
         query = request.query_params
@@ -108,7 +105,7 @@ class CaseListView(CaseAPIView):
     @extend_schema(
         operation_id="cases_create",
         request=s.CaseCreateSerializer,
-        responses={201: s.CaseDetailSerializer, 400: s.ERROR, 403: s.ERROR},
+        responses={201: s.CaseDetailSerializer, 400: ERROR, 403: ERROR},
     )
     def post(self, request: Request) -> Response:
         form = s.CaseCreateSerializer(data=request.data)
@@ -124,7 +121,7 @@ class CaseDetailView(CaseAPIView):
     rule = rules.CASE_WORKERS
     serializer_class = s.CaseDetailSerializer
 
-    @extend_schema(operation_id="cases_retrieve", responses={200: s.CaseDetailSerializer, 404: s.ERROR})
+    @extend_schema(operation_id="cases_retrieve", responses={200: s.CaseDetailSerializer, 404: ERROR})
     def get(self, request: Request, reference: str) -> Response:
         case = selectors.case_get_for_user(user=request.user, reference=reference)
         services.case_record_view(case=case, actor=request.user, request=request)
@@ -140,9 +137,9 @@ class CaseTransitionView(CaseAPIView):
         request=s.TransitionSerializer,
         responses={
             200: s.CaseDetailSerializer,
-            404: s.ERROR,
+            404: ERROR,
             409: OpenApiResponse(
-                s.ERROR, description="illegal_transition: details.allowed noemt de toegelaten statussen."
+                ErrorSerializer, description="illegal_transition: details.allowed noemt de toegelaten statussen."
             ),
         },
     )
@@ -171,9 +168,7 @@ class CaseNoteView(CaseAPIView):
     rule = rules.CASE_WORKERS
     serializer_class = s.NoteSerializer
 
-    @extend_schema(
-        operation_id="cases_note", request=s.NoteSerializer, responses={201: s.EventSerializer, 400: s.ERROR}
-    )
+    @extend_schema(operation_id="cases_note", request=s.NoteSerializer, responses={201: s.EventSerializer, 400: ERROR})
     def post(self, request: Request, reference: str) -> Response:
         case = selectors.case_get_for_user(user=request.user, reference=reference)
         form = s.NoteSerializer(data=request.data)
@@ -187,7 +182,7 @@ class CaseAssignView(CaseAPIView):
     serializer_class = s.AssignSerializer
 
     @extend_schema(
-        operation_id="cases_assign", request=s.AssignSerializer, responses={200: s.CaseDetailSerializer, 400: s.ERROR}
+        operation_id="cases_assign", request=s.AssignSerializer, responses={200: s.CaseDetailSerializer, 400: ERROR}
     )
     def post(self, request: Request, reference: str) -> Response:
         case = selectors.case_get_for_user(user=request.user, reference=reference)
@@ -211,7 +206,7 @@ class CaseAttachmentView(CaseAPIView):
     @extend_schema(
         operation_id="cases_attach",
         request={"multipart/form-data": s.AttachmentUploadSerializer},
-        responses={201: s.AttachmentSerializer, 400: s.ERROR, 413: s.ERROR, 415: s.ERROR},
+        responses={201: s.AttachmentSerializer, 400: ERROR, 413: ERROR, 415: ERROR},
     )
     def post(self, request: Request, reference: str) -> Response:
         case = selectors.case_get_for_user(user=request.user, reference=reference)
@@ -230,7 +225,7 @@ class CaseEventsView(CaseAPIView):
     rule = rules.CASE_WORKERS
     serializer_class = s.EventSerializer
 
-    @extend_schema(operation_id="cases_events", responses={200: s.EventSerializer(many=True), 404: s.ERROR})
+    @extend_schema(operation_id="cases_events", responses={200: s.EventSerializer(many=True), 404: ERROR})
     def get(self, request: Request, reference: str) -> Response:
         case = selectors.case_get_for_user(user=request.user, reference=reference)
         page = self.paginate_queryset(selectors.case_history(case=case))

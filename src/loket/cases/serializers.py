@@ -15,16 +15,6 @@ from loket.cases.workflows import workflow_for, workflow_kinds
 from loket.catalogue.models import Service, Topic
 from loket.organisation.models import District, Team
 
-ERROR = inline_serializer(
-    "CasesError",
-    {
-        "error": inline_serializer(
-            "CasesErrorBody",
-            {"code": serializers.CharField(), "message": serializers.CharField(), "details": serializers.DictField()},
-        )
-    },
-)
-
 STATUS_OPTIONS = inline_serializer(
     "CaseStatusOption", {"status": serializers.CharField(), "label": serializers.CharField()}, many=True
 )

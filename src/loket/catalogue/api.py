@@ -10,7 +10,7 @@ from typing import Any
 
 from django.urls import path
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from loket.accounts import rules
+from loket.apiconf import ERROR, error_response, query_validated
 from loket.catalogue import selectors
 from loket.catalogue import serializers as s
 from loket.catalogue.channels import channel_advice
@@ -27,18 +28,6 @@ from loket.organisation.models import District
 from loket.organisation.selectors import InvalidCoordinates
 
 app_name = "catalogue-api"
-
-ERROR = OpenApiResponse(description="Fout in de vaste vorm {error: {code, message, details}}.")
-
-
-def error_response(*, code: str, message: str, http_status: int, details: dict[str, Any] | None = None) -> Response:
-    return Response({"error": {"code": code, "message": message, "details": details or {}}}, status=http_status)
-
-
-def _validated(serializer_class: type, request: Request) -> dict[str, Any]:
-    query = serializer_class(data=request.query_params)
-    query.is_valid(raise_exception=True)
-    return dict(query.validated_data)
 
 
 def _district(slug: str | None) -> District | None:
@@ -73,7 +62,7 @@ class ServiceListView(CatalogueAPIView):
         responses={200: s.ServiceListSerializer(many=True), 400: ERROR},
     )
     def get(self, request: Request) -> Response:
-        query = _validated(s.ServiceListQuery, request)
+        query = query_validated(s.ServiceListQuery, request)
         filters = {"topic": query.get("topic"), "level": query.get("level"), "online": query.get("online")}
         if query.get("q", "").strip():
             hits = service_search(q=query["q"], **filters)
@@ -101,7 +90,7 @@ class ServiceDetailView(CatalogueAPIView):
         try:
             service = selectors.service_get(slug=slug)
         except Service.DoesNotExist:
-            return error_response(code="not_found", message=_("Onbekende dienst."), http_status=404)
+            return error_response(code="not_found", message=_("Onbekende dienst."), status=404)
         return Response(s.ServiceDetailSerializer(service, context={"request": request}).data)
 
 
@@ -124,8 +113,8 @@ class ChannelAdviceView(CatalogueAPIView):
         try:
             service = selectors.service_get(slug=slug)
         except Service.DoesNotExist:
-            return error_response(code="not_found", message=_("Onbekende dienst."), http_status=404)
-        query = _validated(s.ChannelAdviceQuery, request)
+            return error_response(code="not_found", message=_("Onbekende dienst."), status=404)
+        query = query_validated(s.ChannelAdviceQuery, request)
         options = channel_advice(
             service=service,
             can_use_digital=query["digital"],
@@ -164,7 +153,7 @@ class CompetenceLookupView(CatalogueAPIView):
         responses={200: s.CompetenceAnswerSerializer, 400: ERROR, 404: ERROR},
     )
     def get(self, request: Request) -> Response:
-        query = _validated(s.CompetenceLookupQuery, request)
+        query = query_validated(s.CompetenceLookupQuery, request)
         try:
             answer = selectors.competence_lookup(
                 topic=query["topic"],
@@ -174,13 +163,13 @@ class CompetenceLookupView(CatalogueAPIView):
                 postcode=query.get("postcode"),
             )
         except selectors.UnknownTopic as exc:
-            return error_response(code="not_found", message=str(exc), http_status=404)
+            return error_response(code="not_found", message=str(exc), status=404)
         except selectors.OutsideCity as exc:
-            return error_response(code="outside_city", message=str(exc), http_status=404)
+            return error_response(code="outside_city", message=str(exc), status=404)
         except selectors.NoCompetentTeam as exc:
-            return error_response(code="no_competent_team", message=str(exc), http_status=404)
+            return error_response(code="no_competent_team", message=str(exc), status=404)
         except (selectors.LocationNeeded, InvalidCoordinates) as exc:
-            return error_response(code="invalid", message=str(exc), http_status=status.HTTP_400_BAD_REQUEST)
+            return error_response(code="invalid", message=str(exc), status=status.HTTP_400_BAD_REQUEST)
         return Response(s.CompetenceAnswerSerializer(answer).data)
 
 

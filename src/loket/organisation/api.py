@@ -25,24 +25,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from loket.accounts import rules
+from loket.apiconf import ERROR, error_response, query_validated
 from loket.organisation import selectors
 from loket.organisation import serializers as s
 from loket.organisation.models import District, Location, OpeningException, Team
 
 app_name = "organisation-api"
 
-ERROR = OpenApiResponse(description="Fout in de vaste vorm {error: {code, message, details}}.")
 DATE = OpenApiParameter("date", OpenApiTypes.DATE, description="Peildatum JJJJ-MM-DD (standaard vandaag).")
-
-
-def error_response(*, code: str, message: str, http_status: int) -> Response:
-    return Response({"error": {"code": code, "message": message, "details": {}}}, status=http_status)
-
-
-def validated(serializer_class: type, request: Request) -> dict[str, Any]:
-    query = serializer_class(data=request.query_params)
-    query.is_valid(raise_exception=True)
-    return dict(query.validated_data)
 
 
 def district_by_slug(slug: str | None) -> District | None:
@@ -62,7 +52,7 @@ class DistrictListView(ListAPIView):
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> QuerySet[District]:
-        day = s.parse_day(validated(s.DateQuery, self.request).get("date"))
+        day = s.parse_day(query_validated(s.DateQuery, self.request).get("date"))
         return District.objects.valid_on(day).select_related("district_house").order_by("name")
 
     @extend_schema(parameters=[DATE], responses={200: s.DistrictSerializer(many=True), 400: ERROR})
@@ -108,7 +98,7 @@ class DistrictLocateView(APIView):
         },
     )
     def get(self, request: Request) -> Response:
-        query = validated(s.LocateQuery, request)
+        query = query_validated(s.LocateQuery, request)
         day = query.get("date")
         if "lat" in query:
             method, district = "point", selectors.district_locate_point(lat=query["lat"], lon=query["lon"], day=day)
@@ -118,13 +108,11 @@ class DistrictLocateView(APIView):
             method = "address"
             located = selectors.address_locate(address=query["address"], day=day)
             if not located.found:
-                return error_response(
-                    code="address_not_found", message=_("Dit adres is niet gevonden."), http_status=404
-                )
+                return error_response(code="address_not_found", message=_("Dit adres is niet gevonden."), status=404)
             district = located.district
         if district is None:
             return error_response(
-                code="outside_city", message=_("Deze plaats ligt buiten de stad Antwerpen."), http_status=404
+                code="outside_city", message=_("Deze plaats ligt buiten de stad Antwerpen."), status=404
             )
         return Response({"district": {"slug": district.slug, "name": district.name}, "method": method})
 
@@ -148,7 +136,7 @@ class LocationListView(ListAPIView):
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> QuerySet[Location]:
-        query = validated(LocationListQuery, self.request)
+        query = query_validated(LocationListQuery, self.request)
         queryset = locations_with_hours()
         if query.get("service"):
             # Through the reverse name of the catalogue's Service.locations, so this app never
@@ -202,7 +190,7 @@ class TeamListView(ListAPIView):
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> QuerySet[Team]:
-        query = validated(s.TeamQuery, self.request)
+        query = query_validated(s.TeamQuery, self.request)
         queryset = Team.objects.select_related("district").order_by("level", "name")
         district = district_by_slug(query.get("district"))
         if district is not None:
