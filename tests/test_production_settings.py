@@ -56,3 +56,29 @@ def test_it_refuses_an_unknown_profile():
     result = start_django({"LOKET_PROFILE": "staging", "SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "x"})
     assert result.returncode != 0
     assert "LOKET_PROFILE" in result.stderr
+
+
+def test_uploads_go_to_s3_compatible_storage_when_a_bucket_is_configured():
+    env = {
+        "SECRET_KEY": GOOD_KEY,
+        "ALLOWED_HOSTS": "loket.antwerpen.be",
+        "S3_BUCKET": "loket-uploads",
+        "S3_ENDPOINT_URL": "http://127.0.0.1:9000",
+    }
+    code = (
+        "import django; django.setup(); from django.core.files.storage import storages; "
+        "d = storages['default']; print(type(d).__name__, d.bucket_name, d.endpoint_url)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={k: v for k, v in os.environ.items() if k not in {"DEBUG"}}
+        | {"LOKET_PROFILE": "production", "LOKET_DEMO": "0", "PYTHONPATH": str(ROOT / "src")}
+        | {"DJANGO_SETTINGS_MODULE": "loket.settings"}
+        | env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["S3Storage", "loket-uploads", "http://127.0.0.1:9000"]
