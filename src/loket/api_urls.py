@@ -28,4 +28,5 @@ urlpatterns = [
     path("", include("loket.organisation.api")),
     path("", include("loket.catalogue.api")),
     path("", include("loket.cases.api")),
+    path("", include("loket.counters.api")),
 ]

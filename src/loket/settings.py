@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "loket.accounts",
     "loket.catalogue",
     "loket.cases",
+    "loket.counters",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("loket.audit.urls")),
     path("", include("loket.organisation.urls")),
     path("", include("loket.cases.urls")),
+    path("", include("loket.counters.urls")),
     path("", include("loket.catalogue.urls")),
 ]
 

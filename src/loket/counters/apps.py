@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CountersConfig(AppConfig):
+    name = "loket.counters"
+    label = "counters"
