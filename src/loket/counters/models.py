@@ -114,6 +114,9 @@ class Appointment(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    # The last delivery failure of each message, for staff to see; cleared when it goes out.
+    confirmation_error = models.CharField(_("fout bij de bevestiging"), max_length=300, blank=True)
+    reminder_error = models.CharField(_("fout bij de herinnering"), max_length=300, blank=True)
     rescheduled_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
