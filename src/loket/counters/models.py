@@ -190,6 +190,9 @@ class Ticket(models.Model):
     desk = models.ForeignKey(Desk, on_delete=models.PROTECT, null=True, blank=True, related_name="tickets")
     created_at = models.DateTimeField(_("getrokken om"))
     called_at = models.DateTimeField(null=True, blank=True)
+    last_called_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("De laatste oproep (een herhaalde oproep zet het volgnummer weer bovenaan).")
+    )
     served_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     recalls = models.PositiveSmallIntegerField(default=0)
