@@ -1,0 +1,257 @@
+"""Figures for the staff service (issue 3 §7): visitors, waiting and service times, no-shows.
+
+Counts are aggregated by the database (one grouped query for tickets, one for appointments);
+medians and 90th percentiles are computed here over the period's durations, which the database
+subtracts. Percentiles interpolate linearly between the closest ranks (PostgreSQL's
+``percentile_cont``), so they come out the same on SQLite and PostgreSQL.
+
+What is counted:
+
+- a *visitor* is a ticket created in the period that was not handed on to another ticket
+  (a transferred ticket continues as its successor, which is the one counted); an *appointment*
+  visitor has a ticket with an appointment (checked in), a *walk-in* one without;
+- *waiting time* runs from taking the ticket (for appointments: from check-in) to being called,
+  for every ticket that was called — a visitor transferred to another queue waits twice;
+- *service time* runs from being served (or, when the desk did not mark that, called) to being
+  finished, for tickets finished as done;
+- the *no-show rate* is appointments marked no-show over the booked appointments (booked,
+  checked in, served or no-show; not held or cancelled) whose start lies in the period and has
+  passed.
+
+Hours are hours of the day in Brussels: of taking the ticket, and of an appointment's start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.db.models import Case, Count, DurationField, ExpressionWrapper, F, Q, When
+from django.db.models.functions import Coalesce, ExtractHour
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from loket.catalogue.models import Service
+from loket.counters.models import Appointment, Ticket
+from loket.organisation.models import Location
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+DUE_STATUSES = (
+    Appointment.Status.BOOKED,
+    Appointment.Status.CHECKED_IN,
+    Appointment.Status.SERVED,
+    Appointment.Status.NO_SHOW,
+)
+NO_SERVICE = 0  # key for tickets that name no service
+
+
+def percentile(values: Sequence[float], fraction: float) -> float | None:
+    """The ``fraction`` percentile of sorted ``values``, interpolated linearly (None when empty)."""
+    if not values:
+        return None
+    position = fraction * (len(values) - 1)
+    low = math.floor(position)
+    high = min(low + 1, len(values) - 1)
+    return values[low] + (values[high] - values[low]) * (position - low)
+
+
+@dataclass(frozen=True)
+class Durations:
+    """How many durations were measured, and their median and 90th percentile in seconds."""
+
+    count: int
+    median: float | None
+    p90: float | None
+
+    @classmethod
+    def of(cls, seconds: Iterable[float]) -> Durations:
+        ordered = sorted(seconds)
+        return cls(count=len(ordered), median=percentile(ordered, 0.5), p90=percentile(ordered, 0.9))
+
+    @property
+    def median_minutes(self) -> float | None:
+        return None if self.median is None else self.median / 60
+
+    @property
+    def p90_minutes(self) -> float | None:
+        return None if self.p90 is None else self.p90 / 60
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """The figures of one location, one service, one hour of the day, or of everything."""
+
+    key: str
+    label: str
+    visitors: int
+    appointments: int
+    walk_ins: int
+    waiting: Durations
+    service: Durations
+    no_shows: int
+    appointments_due: int
+
+    @property
+    def no_show_rate(self) -> float | None:
+        """Share of due appointments nobody came for (0..1), None when none were due."""
+        return self.no_shows / self.appointments_due if self.appointments_due else None
+
+
+@dataclass(frozen=True)
+class CounterFigures:
+    start: dt.datetime
+    end: dt.datetime  # exclusive
+    location: Location | None
+    total: FigureRow
+    by_location: list[FigureRow]
+    by_service: list[FigureRow]
+    by_hour: list[FigureRow]
+
+
+@dataclass
+class _Tally:
+    visitors: int = 0
+    appointments: int = 0
+    waits: list[float] = field(default_factory=list)
+    services: list[float] = field(default_factory=list)
+    no_shows: int = 0
+    due: int = 0
+
+    def row(self, key: str, label: str) -> FigureRow:
+        return FigureRow(
+            key=key,
+            label=label,
+            visitors=self.visitors,
+            appointments=self.appointments,
+            walk_ins=self.visitors - self.appointments,
+            waiting=Durations.of(self.waits),
+            service=Durations.of(self.services),
+            no_shows=self.no_shows,
+            appointments_due=self.due,
+        )
+
+
+def period_bounds(*, start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """Aware bounds [start, end): dates are whole days in Brussels (``end`` included); datetimes are kept."""
+    if isinstance(start, dt.datetime):
+        low = start
+    else:
+        low = dt.datetime.combine(start, dt.time.min, tzinfo=BRUSSELS)
+    if isinstance(end, dt.datetime):
+        high = end
+    else:
+        high = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=BRUSSELS)
+    return low, high
+
+
+def counter_figures(
+    *, start: dt.date, end: dt.date, location: Location | None = None, now: dt.datetime | None = None
+) -> CounterFigures:
+    """The figures of a period at one location or all of them (see the module's docstring)."""
+    low, high = period_bounds(start=start, end=end)
+    now = now or timezone.now()
+    total = _Tally()
+    tallies: dict[str, dict[int, _Tally]] = {dim: defaultdict(_Tally) for dim in ("location", "service", "hour")}
+
+    def each(location_id: int, service_id: int | None, hour: int) -> Iterable[_Tally]:
+        yield total
+        yield tallies["location"][location_id]
+        yield tallies["service"][service_id or NO_SERVICE]
+        yield tallies["hour"][hour]
+
+    tickets = Ticket.objects.filter(created_at__gte=low, created_at__lt=high)
+    if location is not None:
+        tickets = tickets.filter(location=location)
+    tickets = tickets.annotate(
+        service_key=Coalesce(F("service_id"), F("appointment__service_id")),
+        hour=ExtractHour("created_at", tzinfo=BRUSSELS),
+    )
+
+    visits = (
+        tickets.exclude(status=Ticket.Status.TRANSFERRED)
+        .values("location_id", "service_key", "hour")
+        .annotate(visitors=Count("id"), appointments=Count("id", filter=Q(appointment__isnull=False)))
+        .order_by()
+    )
+    for group in visits:
+        for tally in each(group["location_id"], group["service_key"], group["hour"]):
+            tally.visitors += group["visitors"]
+            tally.appointments += group["appointments"]
+
+    durations = (
+        tickets.filter(called_at__isnull=False)
+        .annotate(
+            wait=ExpressionWrapper(
+                F("called_at") - Coalesce(F("appointment__checked_in_at"), F("created_at")),
+                output_field=DurationField(),
+            ),
+            service_time=Case(
+                When(
+                    status=Ticket.Status.DONE,
+                    finished_at__isnull=False,
+                    then=ExpressionWrapper(
+                        F("finished_at") - Coalesce(F("served_at"), F("called_at")), output_field=DurationField()
+                    ),
+                ),
+                default=None,
+                output_field=DurationField(),
+            ),
+        )
+        .values_list("location_id", "service_key", "hour", "wait", "service_time")
+        .order_by()
+    )
+    for location_id, service_id, hour, wait, service_time in durations:
+        wait_seconds = max(wait.total_seconds(), 0.0)
+        service_seconds = None if service_time is None else max(service_time.total_seconds(), 0.0)
+        for tally in each(location_id, service_id, hour):
+            tally.waits.append(wait_seconds)
+            if service_seconds is not None:
+                tally.services.append(service_seconds)
+
+    appointments = Appointment.objects.filter(
+        start__gte=low, start__lt=min(high, now), status__in=DUE_STATUSES
+    )
+    if location is not None:
+        appointments = appointments.filter(location=location)
+    due = (
+        appointments.annotate(hour=ExtractHour("start", tzinfo=BRUSSELS))
+        .values("location_id", "service_id", "hour")
+        .annotate(due=Count("id"), no_shows=Count("id", filter=Q(status=Appointment.Status.NO_SHOW)))
+        .order_by()
+    )
+    for group in due:
+        for tally in each(group["location_id"], group["service_id"], group["hour"]):
+            tally.due += group["due"]
+            tally.no_shows += group["no_shows"]
+
+    return CounterFigures(
+        start=low,
+        end=high,
+        location=location,
+        total=total.row("total", _("Alle loketten") if location is None else location.name),
+        by_location=_location_rows(tallies["location"]),
+        by_service=_service_rows(tallies["service"]),
+        by_hour=[
+            tally.row(f"{hour:02d}", f"{hour:02d}:00–{(hour + 1) % 24:02d}:00")  # noqa: RUF001
+            for hour, tally in sorted(tallies["hour"].items())
+        ],
+    )
+
+
+def _location_rows(tallies: dict[int, _Tally]) -> list[FigureRow]:
+    locations = Location.objects.in_bulk(list(tallies))
+    rows = [tallies[pk].row(locations[pk].slug, locations[pk].name) for pk in tallies if pk in locations]
+    return sorted(rows, key=lambda row: row.label)
+
+
+def _service_rows(tallies: dict[int, _Tally]) -> list[FigureRow]:
+    services = Service.objects.in_bulk([pk for pk in tallies if pk != NO_SERVICE])
+    rows = [tallies[pk].row(services[pk].slug, services[pk].name) for pk in tallies if pk in services]
+    rows.sort(key=lambda row: row.label)
+    if NO_SERVICE in tallies:
+        rows.append(tallies[NO_SERVICE].row("", _("Zonder dienst")))
+    return rows
