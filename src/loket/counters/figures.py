@@ -137,15 +137,10 @@ class _Tally:
 
 def period_bounds(*, start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """Aware bounds [start, end): dates are whole days in Brussels (``end`` included); datetimes are kept."""
-    if isinstance(start, dt.datetime):
-        low = start
-    else:
-        low = dt.datetime.combine(start, dt.time.min, tzinfo=BRUSSELS)
+    low = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time.min, tzinfo=BRUSSELS)
     if isinstance(end, dt.datetime):
-        high = end
-    else:
-        high = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=BRUSSELS)
-    return low, high
+        return low, end
+    return low, dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=BRUSSELS)
 
 
 def counter_figures(
@@ -212,9 +207,7 @@ def counter_figures(
             if service_seconds is not None:
                 tally.services.append(service_seconds)
 
-    appointments = Appointment.objects.filter(
-        start__gte=low, start__lt=min(high, now), status__in=DUE_STATUSES
-    )
+    appointments = Appointment.objects.filter(start__gte=low, start__lt=min(high, now), status__in=DUE_STATUSES)
     if location is not None:
         appointments = appointments.filter(location=location)
     due = (

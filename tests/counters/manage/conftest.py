@@ -101,7 +101,8 @@ def counter_day(berchem, desk, services):
     ticket(booked, 1, "10:21", appointment=served, called_at="10:32", finished_at="10:52")
     ticket(walk_in, 5, "10:40", service=eid, status=Ticket.Status.WAITING)
     successor = ticket(walk_in, 7, "11:06", service=licence, called_at="11:16", finished_at="11:26")
-    ticket(walk_in, 6, "11:00", service=eid, status=Ticket.Status.TRANSFERRED, called_at="11:05", transferred_to=successor)
+    transferred = Ticket.Status.TRANSFERRED
+    ticket(walk_in, 6, "11:00", service=eid, status=transferred, called_at="11:05", transferred_to=successor)
 
     appointment(desk, eid, "11:30", Appointment.Status.NO_SHOW)
     appointment(desk, licence, "12:00", Appointment.Status.BOOKED)

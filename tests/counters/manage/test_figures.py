@@ -2,8 +2,8 @@
 
 Waits in minutes: Berchem 10, 20, 30, 5 (called, then no-show), 12 (appointment, from check-in),
 5 (transferred) and 10 (its successor); Deurne 40. Sorted 5 5 10 10 12 20 30 40: median 11,
-p90 at rank 6.3 → 30 + 0.3 × 10 = 33. Service times 10 15 5 20 10 and Deurne 10: sorted
-5 10 10 10 15 20: median 10, p90 at rank 4.5 → 15 + 0.5 × 5 = 17.5.
+p90 at rank 6.3 → 30 + 0.3 * 10 = 33. Service times 10 15 5 20 10 and Deurne 10: sorted
+5 10 10 10 15 20: median 10, p90 at rank 4.5 → 15 + 0.5 * 5 = 17.5.
 Due appointments: Berchem served, no-show, booked (not the cancelled or held one); Deurne a no-show.
 """
 
@@ -60,7 +60,7 @@ def test_it_breaks_the_figures_down_per_location(figures):
 
 
 def test_it_breaks_the_figures_down_per_service(figures):
-    # Identity card waits: 10, 20, 12, 5 (transferred away), 40 → median 12, p90 at rank 3.6 → 20 + 0.6 × 20.
+    # Identity card waits: 10, 20, 12, 5 (transferred away), 40 → median 12, p90 at rank 3.6 → 20 + 0.6 * 20.
     rows = {row.key: row for row in figures.by_service}
     assert (rows["eid"].visitors, rows["rijbewijs"].visitors) == (5, 3)
     assert (minutes(rows["eid"].waiting.median), minutes(rows["eid"].waiting.p90)) == (12, 32)
@@ -70,7 +70,7 @@ def test_it_breaks_the_figures_down_per_service(figures):
 def test_it_breaks_the_figures_down_per_hour_of_the_day_in_brussels(figures):
     visitors = {row.key: row.visitors for row in figures.by_hour}
     assert visitors == {"09": 3, "10": 3, "11": 1, "12": 0, "14": 1, "15": 0}
-    assert next(row for row in figures.by_hour if row.key == "09").label == "09:00–10:00"
+    assert next(row for row in figures.by_hour if row.key == "09").label == "09:00–10:00"  # noqa: RUF001
 
 
 def test_it_narrows_the_figures_to_one_location(counter_day):
