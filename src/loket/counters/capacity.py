@@ -1,0 +1,273 @@
+"""Bookable capacity: opening periods x desks serving a service x service duration → slots.
+
+A slot starts on the location's grid (every ``slot_minutes`` from the start of an opening
+period) and lasts ``appointment_minutes x persons``; it fits entirely in one opening period.
+Its remaining places are the desks that serve the service and are free for the whole
+[start, end); online bookings may in addition hold at most ``online_share`` % of those desks
+at any moment (phone and counter bookings may use all of them).
+
+The computation is in memory on integer minutes since local midnight: for each day, every desk
+has one Python int used as a bit set of its busy minutes, so "is this desk free for the whole
+slot" is one AND. The online limit uses bit-sliced counters (``levels[k]`` = the minutes at
+which at least k+1 desks hold an online booking), so "the most online bookings at any moment of
+the slot" is at most ``cap`` ANDs. One query loads the period's appointments of the location.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+
+from loket.catalogue.models import Service
+from loket.counters.models import Appointment, AppointmentChannel, CounterSettings, Desk
+from loket.organisation.models import Location
+from loket.organisation.selectors import location_day_hours
+
+BOOKABLE_COUNTER = (Service.Counter.APPOINTMENT, Service.Counter.BOTH)
+DAY_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    start: dt.datetime
+    end: dt.datetime
+    remaining: int
+
+
+def counter_settings_for(location: Location) -> CounterSettings:
+    """The location's settings, or the defaults (unsaved) when none were entered."""
+    try:
+        return location.counter_settings  # type: ignore[attr-defined, no-any-return]
+    except CounterSettings.DoesNotExist:
+        return CounterSettings(location=location)
+
+
+def service_minutes(*, service: Service, persons: int = 1) -> int:
+    """How long one visit takes: several people or products in one visit take longer."""
+    return int(service.appointment_minutes) * max(1, int(persons))
+
+
+def online_cap(*, share: int, desks: int) -> int:
+    """How many desks online bookings may hold at once: share % rounded down, ≥ 1 when share > 0."""
+    if share <= 0 or desks <= 0:
+        return 0
+    return max(1, desks * share // 100)
+
+
+def service_bookable_at(*, location: Location, service: Service) -> bool:
+    """Does ``location`` take appointments for ``service`` (active, by appointment, offered there)?"""
+    return (
+        service.active and service.counter in BOOKABLE_COUNTER and service.locations.filter(pk=location.pk).exists()  # type: ignore[attr-defined]
+    )
+
+
+def service_desk_ids(*, location: Location, service: Service) -> list[int]:
+    """The bookable desks of ``location`` that serve ``service``, lowest id first."""
+    return list(
+        Desk.objects.filter(location=location, bookable=True, services=service)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+
+
+@dataclass(frozen=True)
+class Window:
+    """What may be booked now: slots starting at or after ``earliest``, on days up to ``last_day``."""
+
+    earliest: dt.datetime
+    last_day: dt.date
+
+
+def booking_window(*, settings: CounterSettings, now: dt.datetime) -> Window:
+    """Minimum notice and horizon; day D+horizon is released at ``release_hour`` on day D."""
+    local = timezone.localtime(now)
+    horizon = int(settings.horizon_days)
+    last_day = local.date() + dt.timedelta(days=horizon if local.hour >= settings.release_hour else horizon - 1)
+    return Window(earliest=now + dt.timedelta(minutes=int(settings.min_notice_minutes)), last_day=last_day)
+
+
+def occupying(*, now: dt.datetime) -> Q:
+    """Appointments that hold their desk: booked, checked in, or held and not yet expired."""
+    return Q(status__in=(Appointment.Status.BOOKED, Appointment.Status.CHECKED_IN)) | Q(
+        status=Appointment.Status.HELD, hold_expires_at__gt=now
+    )
+
+
+def local_minutes(value: dt.datetime, tz: dt.tzinfo) -> tuple[dt.date, int]:
+    local = value.astimezone(tz)
+    return local.date(), local.hour * 60 + local.minute
+
+
+def at_minute(day: dt.date, minute: int, tz: dt.tzinfo) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=tz)
+
+
+@dataclass
+class DayLoad:
+    """One day's occupation of a location's desks, as bit sets of busy minutes."""
+
+    busy: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    online: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+
+    def levels(self, desk_ids: Iterable[int], cap: int) -> list[int]:
+        """levels[k]: the minutes at which at least k+1 of these desks hold an online booking."""
+        levels = [0] * cap
+        for desk in desk_ids:
+            mask = self.online.get(desk, 0)
+            if not mask:
+                continue
+            for k in range(cap - 1, 0, -1):
+                levels[k] |= levels[k - 1] & mask
+            levels[0] |= mask
+        return levels
+
+
+def day_loads(
+    *,
+    location: Location,
+    desk_ids: list[int],
+    start_date: dt.date,
+    end_date: dt.date,
+    now: dt.datetime,
+    exclude_id: int | None = None,
+) -> dict[dt.date, DayLoad]:
+    """The occupation per local day in [start_date, end_date], from ONE query."""
+    tz = timezone.get_default_timezone()
+    loads: dict[dt.date, DayLoad] = defaultdict(DayLoad)
+    if not desk_ids:
+        return loads
+    begin = at_minute(start_date, 0, tz)
+    finish = at_minute(end_date + dt.timedelta(days=1), 0, tz)
+    rows = (
+        Appointment.objects.filter(occupying(now=now), location=location, start__lt=finish, end__gt=begin)
+        .filter(desk_id__in=desk_ids)
+        .values_list("id", "desk_id", "start", "end", "channel")
+    )
+    online = AppointmentChannel.ONLINE
+    for pk, desk, start, end, channel in rows:
+        if pk == exclude_id:
+            continue
+        day, first = local_minutes(start, tz)
+        end_day, last = local_minutes(end, tz)
+        if end_day != day:
+            last = DAY_MINUTES
+        mask = ((1 << (last - first)) - 1) << first
+        load = loads[day]
+        load.busy[desk] |= mask
+        if channel == online:
+            load.online[desk] |= mask
+    return loads
+
+
+def day_starts(*, periods: list[tuple[dt.time, dt.time]], step: int, minutes: int) -> list[int]:
+    """Slot starts (minutes since midnight) on the grid of each period, fitting in it."""
+    starts = []
+    for opens, closes in periods:
+        first, last = opens.hour * 60 + opens.minute, closes.hour * 60 + closes.minute
+        starts.extend(range(first, last - minutes + 1, step))
+    return starts
+
+
+def remaining_at(
+    *, first: int, minutes: int, load: DayLoad | None, desk_ids: list[int], channel: str, cap: int
+) -> list[int]:
+    """The desks free for [first, first + minutes), limited for online bookings to the online cap."""
+    mask = ((1 << minutes) - 1) << first
+    if load is None:
+        free = list(desk_ids)
+        held_online = 0
+    else:
+        busy = load.busy
+        free = [desk for desk in desk_ids if not busy.get(desk, 0) & mask]
+        held_online = 0
+        if channel == AppointmentChannel.ONLINE and free:
+            levels = load.levels(desk_ids, cap)
+            held_online = next((k + 1 for k in range(cap - 1, -1, -1) if levels[k] & mask), 0)
+    if channel == AppointmentChannel.ONLINE:
+        return free[: max(0, cap - held_online)]
+    return free
+
+
+def location_for_capacity(location: Location) -> Location:
+    """A fresh copy with settings, weekly hours and exceptions loaded (no query per day)."""
+    return (
+        Location.objects.select_related("counter_settings")
+        .prefetch_related("opening_hours", "exceptions")
+        .get(pk=location.pk)
+    )
+
+
+def availability(
+    *,
+    location: Location,
+    service: Service,
+    start_date: dt.date,
+    end_date: dt.date,
+    channel: str = AppointmentChannel.ONLINE,
+    persons: int = 1,
+    now: dt.datetime | None = None,
+    prepared: bool = False,
+) -> list[Slot]:
+    """Free slots (remaining > 0) of ``service`` at ``location`` from ``start_date`` to ``end_date``.
+
+    ``prepared=True`` says that ``location`` already comes from :func:`location_for_capacity`.
+    """
+    now = now or timezone.now()
+    if not prepared:
+        location = location_for_capacity(location)
+    if not service_bookable_at(location=location, service=service):
+        return []
+    settings = counter_settings_for(location)
+    window = booking_window(settings=settings, now=now)
+    today = timezone.localdate(now)
+    start_date, end_date = max(start_date, today), min(end_date, window.last_day)
+    if start_date > end_date:
+        return []
+    desk_ids = service_desk_ids(location=location, service=service)
+    if not desk_ids:
+        return []
+    cap = online_cap(share=int(settings.online_share), desks=len(desk_ids))
+    if channel == AppointmentChannel.ONLINE and cap == 0:
+        return []
+    minutes = service_minutes(service=service, persons=persons)
+    step = int(settings.slot_minutes)
+    loads = day_loads(location=location, desk_ids=desk_ids, start_date=start_date, end_date=end_date, now=now)
+    tz = timezone.get_default_timezone()
+    earliest_day, earliest_minute = local_minutes(window.earliest, tz)
+    if window.earliest.second or window.earliest.microsecond:
+        earliest_minute += 1
+    slots: list[Slot] = []
+    day = start_date
+    while day <= end_date:
+        hours = location_day_hours(location=location, day=day)
+        if not hours.is_closed and day >= earliest_day:
+            load = loads.get(day)
+            levels = load.levels(desk_ids, cap) if load is not None and channel == AppointmentChannel.ONLINE else []
+            for first in day_starts(periods=hours.periods, step=step, minutes=minutes):
+                if day == earliest_day and first < earliest_minute:
+                    continue
+                remaining = _remaining(first, minutes, load, desk_ids, channel, cap, levels)
+                if remaining > 0:
+                    slots.append(Slot(at_minute(day, first, tz), at_minute(day, first + minutes, tz), remaining))
+        day += dt.timedelta(days=1)
+    return slots
+
+
+def _remaining(
+    first: int, minutes: int, load: DayLoad | None, desk_ids: list[int], channel: str, cap: int, levels: list[int]
+) -> int:
+    """The hot loop of :func:`availability` (same answer as ``len(remaining_at(...))``)."""
+    if load is None:
+        return min(len(desk_ids), cap) if channel == AppointmentChannel.ONLINE else len(desk_ids)
+    mask = ((1 << minutes) - 1) << first
+    busy = load.busy
+    free = sum(1 for desk in desk_ids if not busy.get(desk, 0) & mask)
+    if channel != AppointmentChannel.ONLINE:
+        return free
+    held_online = next((k + 1 for k in range(cap - 1, -1, -1) if levels[k] & mask), 0)
+    return min(free, cap - held_online)
