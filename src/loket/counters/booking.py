@@ -275,8 +275,6 @@ def appointment_book(
 ) -> Appointment:
     """Hold and confirm in one transaction (agents, clerks, the API)."""
     now = _now(now)
-    citizen = citizen if getattr(citizen, "is_authenticated", False) else None
-    _check_one_open(location=location, service=service, citizen=citizen, email=email, now=now, exclude_id=None)
     held = appointment_hold(
         location=location, service=service, start=start, channel=channel, persons=persons, actor=actor, now=now
     )
