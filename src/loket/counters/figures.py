@@ -100,6 +100,11 @@ class FigureRow:
         """Share of due appointments nobody came for (0..1), None when none were due."""
         return self.no_shows / self.appointments_due if self.appointments_due else None
 
+    @property
+    def no_show_percent(self) -> float | None:
+        rate = self.no_show_rate
+        return None if rate is None else rate * 100
+
 
 @dataclass(frozen=True)
 class CounterFigures:
@@ -216,10 +221,10 @@ def counter_figures(
         .annotate(due=Count("id"), no_shows=Count("id", filter=Q(status=Appointment.Status.NO_SHOW)))
         .order_by()
     )
-    for group in due:
-        for tally in each(group["location_id"], group["service_id"], group["hour"]):
-            tally.due += group["due"]
-            tally.no_shows += group["no_shows"]
+    for planned in due:
+        for tally in each(planned["location_id"], planned["service_id"], planned["hour"]):
+            tally.due += planned["due"]
+            tally.no_shows += planned["no_shows"]
 
     return CounterFigures(
         start=low,

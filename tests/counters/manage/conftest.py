@@ -117,3 +117,15 @@ def counter_day(berchem, desk, services):
     # The next day does not belong to the period.
     ticket(walk_in, 1, "09:00", service=eid, called_at="09:30", finished_at="09:40", day=DAY + dt.timedelta(days=1))
     return {"berchem": berchem, "deurne": deurne}
+
+
+@pytest.fixture
+def manager_client(client, make_user):  # noqa: F811
+    client.force_login(make_user("manager", username="stafdienst"))
+    return client
+
+
+@pytest.fixture
+def evening(time_machine):
+    """The evening of the hand-made day: every appointment of the day is past."""
+    time_machine.move_to(at("18:00"), tick=False)

@@ -1,0 +1,107 @@
+"""Django admin for the counters (administrators only, see accounts/admin.py).
+
+Appointments hold personal data: looking at one writes a ``view`` line to the audit trail and a
+change names the changed fields. They are created, moved and cancelled through the booking
+services, never here; tickets are the queue's history and are read-only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.http import HttpRequest, HttpResponse
+
+from loket.audit.models import AuditEntry
+from loket.audit.services import audit_record
+from loket.counters.models import Appointment, CounterSettings, Desk, Queue, Ticket
+
+
+@admin.register(CounterSettings)
+class CounterSettingsAdmin(admin.ModelAdmin):
+    list_display = ("location", "slot_minutes", "online_share", "horizon_days", "release_hour", "one_open_per_service")
+    list_select_related = ("location",)
+
+
+@admin.register(Desk)
+class DeskAdmin(admin.ModelAdmin):
+    list_display = ("name", "location", "bookable", "is_open", "clerk")
+    list_filter = ("location", "bookable", "is_open")
+    list_select_related = ("location", "clerk")
+    search_fields = ("name", "location__name")
+    filter_horizontal = ("services",)
+    raw_id_fields = ("clerk",)
+
+
+@admin.register(Queue)
+class QueueAdmin(admin.ModelAdmin):
+    list_display = ("letter", "name", "location", "for_appointments")
+    list_filter = ("location", "for_appointments")
+    list_select_related = ("location",)
+    filter_horizontal = ("services",)
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(admin.ModelAdmin):
+    list_display = ("reference", "start", "location", "service", "status", "channel")
+    list_filter = ("location", "status", "channel", "start")
+    list_select_related = ("location", "service")
+    search_fields = ("reference", "name", "email")
+    date_hierarchy = "start"
+    ordering = ("-start",)
+    editable = ("name", "email", "phone", "needs_assistance")  # contact details may be corrected
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [field.name for field in Appointment._meta.fields if field.name not in self.editable]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        if request.method == "GET":
+            appointment = self.get_object(request, unquote(object_id))
+            if appointment is not None:
+                audit_record(
+                    actor=request.user,
+                    action=AuditEntry.Action.VIEW,
+                    obj=appointment,
+                    district_id=appointment.location.district_id,
+                    request=request,
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request: HttpRequest, obj: Appointment, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if form.changed_data:
+            audit_record(
+                actor=request.user,
+                action=AuditEntry.Action.CHANGE,
+                obj=obj,
+                fields=form.changed_data,
+                district_id=obj.location.district_id,
+                request=request,
+            )
+
+
+@admin.register(Ticket)
+class TicketAdmin(admin.ModelAdmin):
+    list_display = ("code", "day", "location", "service", "status", "desk", "created_at", "called_at")
+    list_filter = ("location", "status", "day")
+    list_select_related = ("location", "service", "desk")
+    search_fields = ("code",)
+    date_hierarchy = "day"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
