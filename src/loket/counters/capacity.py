@@ -166,7 +166,7 @@ def day_loads(
 
 def day_starts(*, periods: list[tuple[dt.time, dt.time]], step: int, minutes: int) -> list[int]:
     """Slot starts (minutes since midnight) on the grid of each period, fitting in it."""
-    starts = []
+    starts: list[int] = []
     for opens, closes in periods:
         first, last = opens.hour * 60 + opens.minute, closes.hour * 60 + closes.minute
         starts.extend(range(first, last - minutes + 1, step))
