@@ -203,7 +203,8 @@ def _delete_exception(request: HttpRequest, location: Location, key: str) -> for
     try:
         manage.opening_exception_delete(exception=exception, actor=request.user, request=request)
     except ValidationError as error:
-        form = forms.Form()
+        form = forms.Form({})
+        form.full_clean()
         form.add_error(None, error)
         return form
     messages.success(request, _("De uitzondering is verwijderd."))

@@ -69,8 +69,10 @@ def ticket(
     )
 
 
-def appointment(desk: Desk, service: Service, start: str, status: str, **extra: object) -> Appointment:
-    begin = at(start)
+def appointment(
+    desk: Desk, service: Service, start: str, status: str, *, day: dt.date = DAY, **extra: object
+) -> Appointment:
+    begin = at(start, day)
     return Appointment.objects.create(
         location=desk.location,
         service=service,
