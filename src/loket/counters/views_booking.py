@@ -35,6 +35,7 @@ from loket.counters.models import Appointment, AppointmentChannel, CounterSettin
 from loket.organisation.models import Location
 
 DEFAULT_HORIZON_DAYS = 60
+DAYS_PER_PAGE = 10
 SLOT_TAKEN = gettext_lazy("Dit tijdstip is intussen door iemand anders genomen. Kies een ander tijdstip.")
 
 
@@ -73,14 +74,43 @@ def _days(choice: Choice) -> OrderedDict[date, list[Slot]]:
     return days
 
 
+def _parse_day(request: HttpRequest, name: str) -> date | None:
+    value = request.GET.get(name) or ""
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
+def _day_page(days: list[date], *, first: date | None, here: str, query: dict[str, str]) -> dict[str, Any]:
+    """DAYS_PER_PAGE days from ``first``, with links to the earlier and later days."""
+    start = next((i for i, d in enumerate(days) if first and d >= first), 0)
+    start -= start % DAYS_PER_PAGE
+    shown = days[start : start + DAYS_PER_PAGE]
+
+    def link(index: int) -> str | None:
+        if index < 0 or index >= len(days) or not shown:
+            return None
+        return f"{here}?{urlencode({**query, 'vanaf': days[index].isoformat()})}"
+
+    return {
+        "shown": shown,
+        "earlier_url": link(start - DAYS_PER_PAGE) if start else None,
+        "later_url": link(start + DAYS_PER_PAGE),
+    }
+
+
 def _day_context(request: HttpRequest, choice: Choice, here: str, query: dict[str, str]) -> dict[str, Any]:
-    """The days with free times, the chosen day (``?day=``) and a time form for its slots."""
+    """The days with free times (a page at a time), the chosen day (``?day=``), a form for its times."""
     days = _days(choice)
-    day = parse_date(request.GET.get("day") or "") if request.GET.get("day") else None
+    day = _parse_day(request, "day")
     if day not in days:
         day = None
+    page = _day_page(list(days), first=day or _parse_day(request, "vanaf"), here=here, query=query)
     return {
-        "days": [(d, day_label(d), len(slots)) for d, slots in days.items()],
+        "days": [(d, day_label(d), len(days[d])) for d in page["shown"]],
+        "earlier_url": page["earlier_url"],
+        "later_url": page["later_url"],
         "day": day,
         "day_label": day_label(day) if day else "",
         "step": "time" if day else "day",
@@ -95,7 +125,8 @@ def _times_again(request: HttpRequest, context: dict[str, Any], choice: Choice, 
     """The chosen time went: show the day's times again (fresh), keeping what was typed."""
     days = _days(choice)
     day = context["day"]
-    context["days"] = [(d, day_label(d), len(slots)) for d, slots in days.items()]
+    page = _day_page(list(days), first=day, here=context["here"], query=context["query"])
+    context["days"] = [(d, day_label(d), len(days[d])) for d in page["shown"]]
     context["time_form"] = TimeForm(starts=[s.start for s in days.get(day, [])])
     return render(request, template, context, status=409)
 
@@ -222,7 +253,11 @@ def book_details(request: HttpRequest, token: str) -> HttpResponse:
         try:
             booking.appointment_confirm(appointment=appointment, citizen=citizen, **form.cleaned_data)
         except (booking.SlotTaken, booking.BookingRefused) as exc:
-            messages.error(request, _refused(exc) + " " + _("Kies opnieuw een tijd."))
+            if getattr(exc, "code", "") == "one_open_per_service":
+                booking.appointment_cancel(appointment=appointment)  # free the held slot for others
+                messages.error(request, _refused(exc))
+            else:
+                messages.error(request, _refused(exc) + " " + _("Kies opnieuw een tijd."))
             return redirect(_back_to_times(appointment))
         return redirect("counters:appointment-confirmed", token=token)
     context = {"appointment": appointment, "form": form, "back": _back_to_times(appointment)}

@@ -175,3 +175,33 @@ def test_times_within_the_minimum_notice_are_not_offered(client, service, frozen
 
     assert at(MONDAY, 10, 50).isoformat() not in page.text
     assert at(MONDAY, 11).isoformat() in page.text
+
+
+def test_days_come_ten_at_a_time_with_a_link_to_later_days(client, service, frozen):
+    page = client.get(BOOK, CHOICE)
+    assert "vrijdag 13 maart" in page.text
+    assert "maandag 16 maart" not in page.text
+    later = f"{BOOK}?{urlencode({**CHOICE, 'vanaf': '2026-03-16'})}".replace("&", "&amp;")
+    assert later in page.text
+
+    page = client.get(BOOK, {**CHOICE, "vanaf": "2026-03-16"})
+
+    assert "maandag 16 maart" in page.text
+    assert "Vroegere dagen" in page.text
+
+
+def test_a_second_open_appointment_for_the_same_service_is_refused_and_the_hold_released(
+    client, location, service, frozen
+):
+    appointment_book(
+        location=location, service=service, start=at(TUESDAY, 9), channel="online", name="An", email="an@example.org"
+    )
+    _hold(client, at(TUESDAY, 10))
+    held = Appointment.objects.get(status=Appointment.Status.HELD)
+    url = reverse("counters:book-details", kwargs={"token": links.appointment_token(held)})
+
+    page = client.post(url, {"name": "An Peeters", "email": "an@example.org"}, follow=True)
+
+    assert "U hebt al een afspraak voor deze dienst" in page.text
+    held.refresh_from_db()
+    assert held.status == Appointment.Status.CANCELLED
