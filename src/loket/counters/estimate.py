@@ -18,6 +18,7 @@ on these desks. ``bench/counters_queue_simulation.py`` measures it against a sim
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -139,16 +140,18 @@ def service_minutes(*, location: Location, service_id: int | None, now: dt.datet
             called_at__isnull=False,
         )
         .order_by("-finished_at")
-        .values_list("called_at", "served_at", "finished_at")[:RECENT_SAMPLE]
+        .values_list("called_at", "finished_at")[:RECENT_SAMPLE]
     )
     durations: list[float] = []
-    for called, served, finished in recent:
-        began = served or called
-        if began is not None and finished is not None:
-            durations.append((finished - began).total_seconds() / 60)
+    for called, finished in recent:  # the desk is taken from the call on
+        if called is not None and finished is not None:
+            durations.append((finished - called).total_seconds() / 60)
     if len(durations) < MIN_SAMPLE:
         return nominal
-    return float(statistics.median(durations))
+    # the mean is what desks spend on average; visits over three times the median are
+    # left out (a clerk who forgot to press "klaar" must not slow every estimate)
+    median = statistics.median(durations)
+    return float(statistics.fmean(d for d in durations if d <= 3 * median))
 
 
 def _minutes(floor: _Floor, ticket: Ticket) -> float:
@@ -183,25 +186,56 @@ def ticket_position(*, ticket: Ticket, now: dt.datetime | None = None) -> int:
     return 1 + sum(1 for t in _ahead(floor, ticket) if _share(floor, t, desks) > 0)
 
 
-def _booked_due(floor: _Floor, desks: set[int], until: dt.datetime) -> float:
-    """Work of booked appointments (not yet here) that will be due before ``until`` on these desks."""
+def _booked_due(floor: _Floor, desks: set[int], until: dt.datetime) -> list[float]:
+    """Work of booked appointments (not here yet) that become due before ``until`` on these desks."""
     services = {s for d in desks for s in floor.desk_services[d]}
+    lookahead = floor.due - floor.now
     booked = Appointment.objects.filter(
         location=floor.location,
         status=Appointment.Status.BOOKED,
         service_id__in=services,
         start__gte=floor.now,
-        start__lte=until,
+        start__lte=until + lookahead,
     ).select_related("service")
-    work = 0.0
+    work = []
     for appointment in booked:
         theirs = floor.desks_for(appointment.service_id) or {appointment.desk_id}
-        work += appointment.service.appointment_minutes * len(theirs & desks) / max(1, len(theirs))
+        minutes = floor.minutes.get(appointment.service_id) or service_minutes(
+            location=floor.location,
+            service_id=appointment.service_id,
+            now=floor.now,
+            nominal=appointment.service.appointment_minutes,
+        )
+        work.append(minutes * len(theirs & desks) / max(1, len(theirs)))
     return work
 
 
+def _desks_free_at(floor: _Floor, desks: set[int]) -> list[float]:
+    """Minutes from now until each desk is free: 0 for an idle desk, what is left of the visit else."""
+    free = dict.fromkeys(desks, 0.0)
+    for current in floor.busy:
+        if current.desk_id in free:
+            usual = _minutes(floor, current)
+            elapsed = (floor.now - (current.called_at or floor.now)).total_seconds() / 60
+            free[current.desk_id] = max(1.0, usual - elapsed)
+    return sorted(free.values())
+
+
+def _schedule(free_at: list[float], work: list[float]) -> list[float]:
+    """Hand each piece of work, in order, to the desk that is free first."""
+    heap = list(free_at)
+    heapq.heapify(heap)
+    for minutes in work:
+        heapq.heappush(heap, heapq.heappop(heap) + minutes)
+    return heap
+
+
 def ticket_wait_estimate(*, ticket: Ticket, now: dt.datetime | None = None) -> int:
-    """Estimated minutes until this waiting ticket is called (0 when it is not waiting)."""
+    """Estimated minutes until this waiting ticket is called (0 when it is not waiting).
+
+    The tickets ahead, then the booked appointments that become due meanwhile, are handed in
+    order to the desk that is free first; the ticket is called when the next desk frees up.
+    """
     now = now or timezone.now()
     if ticket.status != Ticket.Status.WAITING:
         return 0
@@ -210,19 +244,19 @@ def ticket_wait_estimate(*, ticket: Ticket, now: dt.datetime | None = None) -> i
         desks = {ticket.desk_id}
     else:
         desks = floor.desks_for(ticket.service_id) or floor.desks_for(ticket.service_id, open_only=False)
-    capacity = max(1, len(desks))
-    work = sum(_minutes(floor, t) * _share(floor, t, desks) for t in _ahead(floor, ticket))
-    for current in floor.busy:
-        if current.desk_id in desks:
-            elapsed = (now - (current.served_at or current.called_at or now)).total_seconds() / 60
-            work += max(0.0, _minutes(floor, current) - elapsed) if elapsed < _minutes(floor, current) else 0.5
-    wait = work / capacity
+    if not desks:
+        return round(_minutes(floor, ticket))
+    ahead = [_minutes(floor, t) * _share(floor, t, desks) for t in _ahead(floor, ticket)]
+    free_at = _schedule(_desks_free_at(floor, desks), [m for m in ahead if m > 0])
+    wait = min(free_at)
     if ticket.appointment is None or ticket.appointment.start <= floor.due:
-        # appointments booked for the coming minutes will jump ahead when they arrive
-        wait += _booked_due(floor, desks, now + dt.timedelta(minutes=wait)) / capacity
+        # appointments booked for the coming minutes will go first when they arrive
+        due = _booked_due(floor, desks, now + dt.timedelta(minutes=wait))
+        wait = min(_schedule(free_at, due))
     else:
+        # called when it becomes due (at the next desk to free up), or sooner when the desks run dry
         early = (ticket.appointment.start - floor.due).total_seconds() / 60
-        wait = max(wait, early)
+        wait = min(wait, early + _minutes(floor, ticket) / (2 * len(desks)))
     return max(0, round(wait))
 
 
