@@ -231,7 +231,6 @@ def simulate(plan: list[Visitor], rng: random.Random) -> dict[str, Any]:
         push(12.5 * 60, "lunch", i)
         push(13.25 * 60, "back", i)
     idle = {d.pk: d for ds in desks.values() for d in ds}
-    busy: dict[int, Any] = {}
     calls: Counter[int] = Counter()
     by_ticket: dict[int, int] = {}
 
@@ -331,7 +330,8 @@ def main() -> None:
     within = sum(1 for e in errors if abs(e) <= TOLERANCE) / max(1, len(errors))
     print(f"database: {backend}; {args.locations} locations, {result['desks']} desks, {len(plan)} visitors planned")
     print(
-        f"visitors who took a ticket and were called: {len(measured)}; still waiting at the end: {result['still_waiting']}"
+        f"visitors who took a ticket and were called: {len(measured)}; "
+        f"still waiting at the end: {result['still_waiting']}"
     )
     print(f"tickets called twice: {result['called_twice']}")
     print(f"estimate within ±{TOLERANCE} min of the real wait: {within:.1%} (target ≥ 80 %)")
@@ -360,7 +360,8 @@ def detail(measured: list[Visitor]) -> None:
         for name, errs in sorted(groups.items()):
             share = sum(1 for e in errs if abs(e) <= TOLERANCE) / len(errs)
             print(
-                f"  {label:9} {name:12} n={len(errs):5}  within {share:6.1%}  median error {statistics.median(errs):+.1f}"
+                f"  {label:9} {name:12} n={len(errs):5}  within {share:6.1%}  "
+                f"median error {statistics.median(errs):+.1f}"
             )
 
 
