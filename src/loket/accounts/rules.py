@@ -64,6 +64,9 @@ FRONT_OFFICE = Rule(
     "Contactcenter en loket: zaken starten namens een burger.",
     frozenset({Role.AGENT, Role.CLERK, Role.BACKOFFICE, Role.ADMIN}),
 )
+COUNTER_STAFF = Rule(
+    "counter_staff", "Loketmedewerkers aan de balie.", frozenset({Role.CLERK, Role.MANAGER, Role.ADMIN})
+)
 MANAGERS = Rule("managers", "Stafdienst en beheerders.", frozenset({Role.MANAGER, Role.ADMIN}))
 ADMINS = Rule("admins", "Beheerders.", frozenset({Role.ADMIN}))
 
