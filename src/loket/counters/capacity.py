@@ -6,21 +6,25 @@ Its remaining places are the desks that serve the service and are free for the w
 [start, end); online bookings may in addition hold at most ``online_share`` % of those desks
 at any moment (phone and counter bookings may use all of them).
 
-The computation is in memory on integer minutes since local midnight: for each day, every desk
-has one Python int used as a bit set of its busy minutes, so "is this desk free for the whole
-slot" is one AND. The online limit uses bit-sliced counters (``levels[k]`` = the minutes at
-which at least k+1 desks hold an online booking), so "the most online bookings at any moment of
-the slot" is at most ``cap`` ANDs. One query loads the period's appointments of the location.
+The computation is in memory, bit-parallel, on minutes since local midnight. One query loads
+the period's occupying appointments as integer epoch minutes (no datetime parsing). For each
+day, each desk's busy minutes are one Python int used as a bit set; ``runs(free, d)`` keeps the
+minutes from which a desk is free for d minutes in a row; bit-sliced counters then give, for
+every minute at once, how many desks are free for a whole visit and how many more online
+bookings fit under the online cap. Only the starts that have a place are turned into slots.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import BigIntegerField, Func, Q
 from django.utils import timezone
 
 from loket.catalogue.models import Service
@@ -127,6 +131,104 @@ class DayLoad:
         return levels
 
 
+class EpochMinutes(Func):
+    """Whole minutes since 1970 (UTC) of a datetime column, computed by the database."""
+
+    output_field = BigIntegerField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        template = "CAST(ROUND((julianday(%(expressions)s) - 2440587.5) * 1440) AS INTEGER)"
+        return self.as_sql(compiler, connection, template=template)
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        template = "CAST(FLOOR(EXTRACT(EPOCH FROM %(expressions)s) / 60) AS BIGINT)"
+        return self.as_sql(compiler, connection, template=template)
+
+
+@dataclass(frozen=True)
+class DayIndex:
+    """Local days of a period with the UTC epoch of each day's wall-clock midnight."""
+
+    days: list[dt.date]
+    bases: list[int]  # epoch minute of local midnight, with the day's offset at noon (DST nights are closed)
+
+    @classmethod
+    def build(cls, start_date: dt.date, end_date: dt.date, tz: dt.tzinfo) -> DayIndex:
+        days, bases = [], []
+        day = start_date
+        while day <= end_date:
+            noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=tz)
+            days.append(day)
+            bases.append(int(noon.timestamp()) // 60 - 12 * 60)
+            day += dt.timedelta(days=1)
+        return cls(days, bases)
+
+    def locate(self, epoch_minute: int) -> tuple[int, int]:
+        """(day index, minute of the local day) of an instant (day index -1: before the period)."""
+        index = bisect_right(self.bases, epoch_minute) - 1
+        return index, epoch_minute - self.bases[index] if index >= 0 else 0
+
+
+def occupation_rows(
+    *,
+    location_ids: list[int],
+    desk_ids: list[int],
+    begin: dt.datetime,
+    finish: dt.datetime,
+    now: dt.datetime,
+    exclude_id: int | None = None,
+) -> list[tuple[int, int, str, int, int]]:
+    """(location id, desk id, channel, start, end in epoch minutes) of the desks' occupying appointments."""
+    queryset = (
+        Appointment.objects.filter(occupying(now=now), start__lt=finish, end__gt=begin)
+        # A lower bound on start too, so the (location, start) index skips the past.
+        .filter(start__gte=begin - dt.timedelta(days=1))
+        .filter(location_id__in=location_ids, desk_id__in=desk_ids)
+        .annotate(start_minute=EpochMinutes("start"), end_minute=EpochMinutes("end"))
+    )
+    if exclude_id is not None:
+        queryset = queryset.exclude(pk=exclude_id)
+    queryset = queryset.values_list("location_id", "desk_id", "channel", "start_minute", "end_minute").order_by()
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()  # type: ignore[no-any-return]
+
+
+def day_loads_by_location(
+    *,
+    location_ids: list[int],
+    desk_ids: list[int],
+    start_date: dt.date,
+    end_date: dt.date,
+    now: dt.datetime,
+    exclude_id: int | None = None,
+) -> dict[int, dict[dt.date, DayLoad]]:
+    """The occupation per location and local day in [start_date, end_date], from ONE query."""
+    tz = timezone.get_default_timezone()
+    loads: dict[int, dict[dt.date, DayLoad]] = defaultdict(lambda: defaultdict(DayLoad))
+    if not desk_ids or not location_ids:
+        return loads
+    index = DayIndex.build(start_date, end_date, tz)
+    begin = at_minute(start_date, 0, tz)
+    finish = at_minute(end_date + dt.timedelta(days=1), 0, tz)
+    rows = occupation_rows(
+        location_ids=location_ids, desk_ids=desk_ids, begin=begin, finish=finish, now=now, exclude_id=exclude_id
+    )
+    online = AppointmentChannel.ONLINE
+    for location_id, desk, channel, start, end in rows:
+        day_index, first = index.locate(start)
+        if day_index < 0:
+            continue
+        last = min(first + end - start, DAY_MINUTES)
+        mask = ((1 << (last - first)) - 1) << first
+        load = loads[location_id][index.days[day_index]]
+        load.busy[desk] |= mask
+        if channel == online:
+            load.online[desk] |= mask
+    return loads
+
+
 def day_loads(
     *,
     location: Location,
@@ -136,32 +238,15 @@ def day_loads(
     now: dt.datetime,
     exclude_id: int | None = None,
 ) -> dict[dt.date, DayLoad]:
-    """The occupation per local day in [start_date, end_date], from ONE query."""
-    tz = timezone.get_default_timezone()
-    loads: dict[dt.date, DayLoad] = defaultdict(DayLoad)
-    if not desk_ids:
-        return loads
-    begin = at_minute(start_date, 0, tz)
-    finish = at_minute(end_date + dt.timedelta(days=1), 0, tz)
-    rows = (
-        Appointment.objects.filter(occupying(now=now), location=location, start__lt=finish, end__gt=begin)
-        .filter(desk_id__in=desk_ids)
-        .values_list("id", "desk_id", "start", "end", "channel")
-    )
-    online = AppointmentChannel.ONLINE
-    for pk, desk, start, end, channel in rows:
-        if pk == exclude_id:
-            continue
-        day, first = local_minutes(start, tz)
-        end_day, last = local_minutes(end, tz)
-        if end_day != day:
-            last = DAY_MINUTES
-        mask = ((1 << (last - first)) - 1) << first
-        load = loads[day]
-        load.busy[desk] |= mask
-        if channel == online:
-            load.online[desk] |= mask
-    return loads
+    """The occupation per local day of one location in [start_date, end_date], from ONE query."""
+    return day_loads_by_location(
+        location_ids=[location.pk],
+        desk_ids=desk_ids,
+        start_date=start_date,
+        end_date=end_date,
+        now=now,
+        exclude_id=exclude_id,
+    ).get(location.pk, {})
 
 
 def day_starts(*, periods: list[tuple[dt.time, dt.time]], step: int, minutes: int) -> list[int]:
@@ -241,33 +326,72 @@ def availability(
     earliest_day, earliest_minute = local_minutes(window.earliest, tz)
     if window.earliest.second or window.earliest.microsecond:
         earliest_minute += 1
+    online_only = channel == AppointmentChannel.ONLINE
     slots: list[Slot] = []
     day = start_date
     while day <= end_date:
         hours = location_day_hours(location=location, day=day)
         if not hours.is_closed and day >= earliest_day:
-            load = loads.get(day)
-            levels = load.levels(desk_ids, cap) if load is not None and channel == AppointmentChannel.ONLINE else []
-            for first in day_starts(periods=hours.periods, step=step, minutes=minutes):
-                if day == earliest_day and first < earliest_minute:
-                    continue
-                remaining = _remaining(first, minutes, load, desk_ids, channel, cap, levels)
-                if remaining > 0:
-                    slots.append(Slot(at_minute(day, first, tz), at_minute(day, first + minutes, tz), remaining))
+            starts = grid_mask(periods=hours.periods, step=step, minutes=minutes)
+            if day == earliest_day:
+                starts &= ~((1 << earliest_minute) - 1)
+            free, online = day_places(
+                load=loads.get(day), desk_ids=desk_ids, minutes=minutes, cap=cap if online_only else 0
+            )
+            candidates = starts & free[0] & (online[0] if online_only else -1)
+            while candidates:
+                low = candidates & -candidates
+                first = low.bit_length() - 1
+                candidates ^= low
+                remaining = sum(1 for level in free if level & low)
+                if online_only:
+                    remaining = min(remaining, sum(1 for level in online if level & low))
+                slots.append(Slot(at_minute(day, first, tz), at_minute(day, first + minutes, tz), remaining))
         day += dt.timedelta(days=1)
     return slots
 
 
-def _remaining(
-    first: int, minutes: int, load: DayLoad | None, desk_ids: list[int], channel: str, cap: int, levels: list[int]
-) -> int:
-    """The hot loop of :func:`availability` (same answer as ``len(remaining_at(...))``)."""
+def runs(free: int, length: int) -> int:
+    """The bits b of ``free`` such that bits b .. b+length-1 are all set (free for ``length`` minutes)."""
+    covered = 1
+    while covered < length and free:
+        shift = min(covered, length - covered)
+        free &= free >> shift
+        covered += shift
+    return free
+
+
+def grid_mask(*, periods: list[tuple[dt.time, dt.time]], step: int, minutes: int) -> int:
+    mask = 0
+    for first in day_starts(periods=periods, step=step, minutes=minutes):
+        mask |= 1 << first
+    return mask
+
+
+def counted(masks: Iterable[int], size: int) -> list[int]:
+    """Bit-sliced counters: result[k] has the bits set in at least k+1 of ``masks``."""
+    levels = [0] * size
+    for mask in masks:
+        for k in range(size - 1, 0, -1):
+            levels[k] |= levels[k - 1] & mask
+        levels[0] |= mask
+    return levels
+
+
+def day_places(*, load: DayLoad | None, desk_ids: list[int], minutes: int, cap: int) -> tuple[list[int], list[int]]:
+    """For every start minute of one day at once, as bit-sliced counters:
+
+    - ``free[k]``: the starts from which at least k+1 desks are free for ``minutes``;
+    - ``online[k]``: the starts from which at least k+1 more online bookings fit under ``cap``
+      (``online[k]`` = no minute of the visit already has cap-k or more online bookings).
+    """
+    whole = (1 << DAY_MINUTES) - 1
     if load is None:
-        return min(len(desk_ids), cap) if channel == AppointmentChannel.ONLINE else len(desk_ids)
-    mask = ((1 << minutes) - 1) << first
+        return [whole] * len(desk_ids), [whole] * cap
     busy = load.busy
-    free = sum(1 for desk in desk_ids if not busy.get(desk, 0) & mask)
-    if channel != AppointmentChannel.ONLINE:
-        return free
-    held_online = next((k + 1 for k in range(cap - 1, -1, -1) if levels[k] & mask), 0)
-    return min(free, cap - held_online)
+    free = counted((runs(whole & ~busy.get(desk, 0), minutes) for desk in desk_ids), len(desk_ids))
+    if not cap:
+        return free, []
+    held = load.levels(desk_ids, cap)  # held[j]: minutes with at least j+1 online bookings
+    online = [runs(whole & ~held[cap - 1 - k], minutes) for k in range(cap)]
+    return free, online
