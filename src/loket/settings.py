@@ -280,6 +280,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "loket@antwerpen.be")
+# The public address of the site, for absolute links in mails and QR codes (no request there).
+LOKET_BASE_URL = os.environ.get("LOKET_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
 
 # --- Geocoding ------------------------------------------------------------------------
 # "embedded" uses the street table; a URL selects the external geocoding adapter.

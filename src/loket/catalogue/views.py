@@ -10,6 +10,7 @@ from loket.accounts import rules
 from loket.catalogue import selectors
 from loket.catalogue.channels import CONTACT_CENTRE_EMAIL, CONTACT_CENTRE_PHONE, channel_advice
 from loket.catalogue.forms import AdviceForm
+from loket.catalogue.hooks import service_actions
 from loket.catalogue.models import Level, Service
 from loket.catalogue.search import service_search_services
 from loket.organisation.models import District
@@ -59,6 +60,7 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         "advice": advice,
         "phone": CONTACT_CENTRE_PHONE,
+        "actions": service_actions(service=service),
     }
     return render(request, "catalogue/service_detail.html", context, status=400 if form.errors else 200)
 

@@ -1,6 +1,14 @@
+from __future__ import annotations
+
 from django.apps import AppConfig
 
 
 class CountersConfig(AppConfig):
     name = "loket.counters"
     label = "counters"
+
+    def ready(self) -> None:
+        from loket.catalogue.hooks import register_service_action
+        from loket.counters.integrations import book_appointment_action
+
+        register_service_action(book_appointment_action)
