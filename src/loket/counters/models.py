@@ -127,6 +127,11 @@ class Appointment(models.Model):
             models.Index(fields=["location", "start"]),
             models.Index(fields=["desk", "start"]),
             models.Index(fields=["status", "start"]),
+            # Covers the availability query: its rows come from the index alone.
+            models.Index(
+                fields=["location", "start", "end", "desk", "channel", "status", "hold_expires_at"],
+                name="appointment_occupation",
+            ),
         ]
         constraints = [models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="appointment_in_order")]
 
