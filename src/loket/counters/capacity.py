@@ -296,42 +296,103 @@ def availability(
     channel: str = AppointmentChannel.ONLINE,
     persons: int = 1,
     now: dt.datetime | None = None,
-    prepared: bool = False,
 ) -> list[Slot]:
-    """Free slots (remaining > 0) of ``service`` at ``location`` from ``start_date`` to ``end_date``.
+    """Free slots (remaining > 0) of ``service`` at ``location`` from ``start_date`` to ``end_date``."""
+    return availability_at_locations(
+        service=service,
+        locations=[location],
+        start_date=start_date,
+        end_date=end_date,
+        channel=channel,
+        persons=persons,
+        now=now,
+    )[location.pk]
 
-    ``prepared=True`` says that ``location`` already comes from :func:`location_for_capacity`.
-    """
+
+def availability_at_locations(
+    *,
+    service: Service,
+    locations: Iterable[Location] | None = None,
+    start_date: dt.date,
+    end_date: dt.date,
+    channel: str = AppointmentChannel.ONLINE,
+    persons: int = 1,
+    now: dt.datetime | None = None,
+) -> dict[int, list[Slot]]:
+    """Free slots per location id (all locations offering ``service`` by default), in five queries."""
     now = now or timezone.now()
-    if not prepared:
-        location = location_for_capacity(location)
-    if not service_bookable_at(location=location, service=service):
-        return []
-    settings = counter_settings_for(location)
-    window = booking_window(settings=settings, now=now)
+    queryset = Location.objects.filter(services=service).select_related("counter_settings")
+    if locations is not None:
+        wanted = [location.pk for location in locations]
+        queryset = queryset.filter(pk__in=wanted)
+    found = list(queryset.prefetch_related("opening_hours", "exceptions").order_by("name"))
+    result: dict[int, list[Slot]] = {pk: [] for pk in (wanted if locations is not None else [])}
+    result.update({location.pk: [] for location in found})
+    if not found or not service.active or service.counter not in BOOKABLE_COUNTER:
+        return result
+    desks: dict[int, list[int]] = defaultdict(list)
+    for location_id, desk_id in (
+        Desk.objects.filter(location__in=found, bookable=True, services=service)
+        .order_by("id")
+        .values_list("location_id", "id")
+    ):
+        desks[location_id].append(desk_id)
     today = timezone.localdate(now)
-    start_date, end_date = max(start_date, today), min(end_date, window.last_day)
-    if start_date > end_date:
-        return []
-    desk_ids = service_desk_ids(location=location, service=service)
-    if not desk_ids:
-        return []
-    cap = online_cap(share=int(settings.online_share), desks=len(desk_ids))
-    if channel == AppointmentChannel.ONLINE and cap == 0:
-        return []
+    first_day = max(start_date, today)
+    windows = {location.pk: booking_window(settings=counter_settings_for(location), now=now) for location in found}
+    last_day = min(end_date, max(window.last_day for window in windows.values()))
+    if first_day > last_day:
+        return result
+    loads = day_loads_by_location(
+        location_ids=[location.pk for location in found if desks[location.pk]],
+        desk_ids=[desk for ids in desks.values() for desk in ids],
+        start_date=first_day,
+        end_date=last_day,
+        now=now,
+    )
     minutes = service_minutes(service=service, persons=persons)
-    step = int(settings.slot_minutes)
-    loads = day_loads(location=location, desk_ids=desk_ids, start_date=start_date, end_date=end_date, now=now)
-    tz = timezone.get_default_timezone()
-    earliest_day, earliest_minute = local_minutes(window.earliest, tz)
-    if window.earliest.second or window.earliest.microsecond:
-        earliest_minute += 1
+    for location in found:
+        window = windows[location.pk]
+        result[location.pk] = location_slots(
+            location=location,
+            desk_ids=desks[location.pk],
+            loads=loads.get(location.pk, {}),
+            start_date=first_day,
+            end_date=min(last_day, window.last_day),
+            earliest=window.earliest,
+            minutes=minutes,
+            channel=channel,
+        )
+    return result
+
+
+def location_slots(
+    *,
+    location: Location,
+    desk_ids: list[int],
+    loads: dict[dt.date, DayLoad],
+    start_date: dt.date,
+    end_date: dt.date,
+    earliest: dt.datetime,
+    minutes: int,
+    channel: str,
+) -> list[Slot]:
+    """The free slots of one location, day by day, from its occupation loaded beforehand."""
+    settings = counter_settings_for(location)
     online_only = channel == AppointmentChannel.ONLINE
+    cap = online_cap(share=int(settings.online_share), desks=len(desk_ids))
+    if not desk_ids or (online_only and cap == 0):
+        return []
+    step = int(settings.slot_minutes)
+    tz = timezone.get_default_timezone()
+    earliest_day, earliest_minute = local_minutes(earliest, tz)
+    if earliest.second or earliest.microsecond:
+        earliest_minute += 1
     slots: list[Slot] = []
-    day = start_date
+    day = max(start_date, earliest_day)
     while day <= end_date:
         hours = location_day_hours(location=location, day=day)
-        if not hours.is_closed and day >= earliest_day:
+        if not hours.is_closed:
             starts = grid_mask(periods=hours.periods, step=step, minutes=minutes)
             if day == earliest_day:
                 starts &= ~((1 << earliest_minute) - 1)
