@@ -188,8 +188,8 @@ def occupation_rows(
     )
     if exclude_id is not None:
         queryset = queryset.exclude(pk=exclude_id)
-    queryset = queryset.values_list("location_id", "desk_id", "channel", "start_minute", "end_minute").order_by()
-    sql, params = queryset.query.sql_with_params()
+    rows = queryset.values_list("location_id", "desk_id", "channel", "start_minute", "end_minute").order_by()
+    sql, params = rows.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()  # type: ignore[no-any-return]
