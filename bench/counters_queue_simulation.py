@@ -148,9 +148,14 @@ def visitors_plan(rng: random.Random, *, count: int, locations: int) -> list[Vis
 
 def floor_build(plan: list[Visitor], locations: int) -> tuple[list[Any], dict[str, Any], dict[int, list[Any]]]:
     from loket.catalogue.models import Service, Topic
-    from loket.counters.models import CounterSettings, Desk, Queue
+    from loket.counters.models import Appointment, CounterSettings, Desk, Queue, Ticket, TicketCounter
     from loket.organisation.models import Location
 
+    earlier = Location.objects.filter(slug__startswith="sim-")  # a reused database: start afresh
+    Ticket.objects.filter(location__in=earlier).update(transferred_to=None)
+    for model in (Ticket, TicketCounter, Appointment, Queue, Desk, CounterSettings):
+        model.objects.filter(**{"queue__location__in" if model is TicketCounter else "location__in": earlier}).delete()
+    earlier.delete()
     topic, _ = Topic.objects.get_or_create(slug="sim-documenten", defaults={"name": "Documenten", "level": "city"})
     services = {}
     for slug, (nominal, _mean, _share) in SERVICES.items():
