@@ -49,6 +49,24 @@ class CounterSettings(models.Model):
         return str(self.location)
 
 
+class BookingVersion(models.Model):
+    """A location's booking version (owned by counters.booking and counters.occupancy).
+
+    Raised in the transaction of every write that changes which desk time a booked or checked-in
+    appointment occupies; availability reuses its per-process occupancy cache only while the
+    version is unchanged. A new row starts at a random value, so a rolled-back or restored
+    database never repeats a version another process may have cached.
+    """
+
+    location = models.OneToOneField(
+        Location, on_delete=models.CASCADE, primary_key=True, related_name="booking_version"
+    )
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.location_id}: {self.version}"
+
+
 class Desk(models.Model):
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="desks")
     name = models.CharField(_("naam"), max_length=50, help_text=_("Zoals op het scherm: 'Loket 3'."))
