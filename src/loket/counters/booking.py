@@ -6,6 +6,12 @@ transaction with ``BEGIN IMMEDIATE``, which serializes writers), then recomputes
 are free for [start, end) from the committed appointments, and assigns the lowest free desk id
 or raises :class:`SlotTaken`. Concurrent bookers for the last places therefore queue on the
 lock, and each sees the bookings committed before it.
+
+Every write here that changes the desk time of a booked or checked-in appointment (confirm,
+book, cancel, reschedule, no-shows) raises the location's booking version in the same
+transaction (``occupancy.booking_version_bump``), so availability's per-process occupancy cache
+never answers from before it. Holding and deleting expired holds leave the version alone:
+availability reads holds live, and an expired hold stops counting by time.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from loket.catalogue.models import Service
 from loket.counters import capacity
 from loket.counters.capacity import Slot, availability
 from loket.counters.models import Appointment, AppointmentChannel
+from loket.counters.occupancy import booking_version_bump
 from loket.organisation.models import Location
 from loket.organisation.selectors import location_day_hours
 
@@ -246,6 +253,7 @@ def appointment_confirm(
     locked.citizen = citizen
     locked.needs_assistance = needs_assistance
     locked.save()
+    booking_version_bump(location_ids=[locked.location_id])
     audit_record(
         actor=actor if actor is not None else citizen,
         action=AuditEntry.Action.CREATE,
@@ -302,6 +310,7 @@ def appointment_cancel(*, appointment: Appointment, actor: Any = None, now: dt.d
     locked.status = Appointment.Status.CANCELLED
     locked.cancelled_at = now
     locked.save(update_fields=["status", "cancelled_at"])
+    booking_version_bump(location_ids=[locked.location_id])
     if locked.reference:
         audit_record(
             actor=actor,
@@ -350,6 +359,7 @@ def appointment_reschedule(
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         rescheduled_from=old,
     )
+    booking_version_bump(location_ids=[old.location_id])
     audit_record(
         actor=actor,
         action=AuditEntry.Action.CREATE,
@@ -361,6 +371,7 @@ def appointment_reschedule(
     return new
 
 
+@transaction.atomic
 def appointment_no_shows_mark(*, now: dt.datetime | None = None) -> int:
     """Booked appointments whose start + the grace period passed without check-in → no_show."""
     now = _now(now)
@@ -377,15 +388,19 @@ def appointment_no_shows_mark(*, now: dt.datetime | None = None) -> int:
     if not ids:
         return 0
     # The status filter again: a check-in that commits meanwhile is never overwritten.
-    return Appointment.objects.filter(pk__in=ids, status=Appointment.Status.BOOKED).update(
-        status=Appointment.Status.NO_SHOW
-    )
+    marked = Appointment.objects.filter(pk__in=ids, status=Appointment.Status.BOOKED)
+    locations = set(marked.values_list("location_id", flat=True))
+    count = marked.update(status=Appointment.Status.NO_SHOW)
+    if count:
+        booking_version_bump(location_ids=locations)
+    return count
 
 
 def appointment_holds_expire(*, now: dt.datetime | None = None) -> int:
     """Delete expired holds (they carry no reference and no personal data).
 
-    Expired holds never count as occupied even before this runs; this only tidies up.
+    Expired holds never count as occupied even before this runs; this only tidies up, so it
+    leaves the booking version alone.
     """
     now = _now(now)
     deleted, _by_model = Appointment.objects.filter(status=Appointment.Status.HELD, hold_expires_at__lte=now).delete()

@@ -6,9 +6,10 @@ Its remaining places are the desks that serve the service and are free for the w
 [start, end); online bookings may in addition hold at most ``online_share`` % of those desks
 at any moment (phone and counter bookings may use all of them).
 
-The computation is in memory, bit-parallel, on minutes since local midnight. One query loads
-the period's occupying appointments as integer epoch minutes (no datetime parsing). For each
-day, each desk's busy minutes are one Python int used as a bit set; ``runs(free, d)`` keeps the
+The computation is in memory, bit-parallel, on minutes since local midnight. The occupation
+comes from ``counters.occupancy`` (for availability: a per-process cache checked against each
+location's booking version, plus holds and today read live). For each day, each desk's busy
+minutes are one Python int used as a bit set; ``runs(free, d)`` keeps the
 minutes from which a desk is free for d minutes in a row; bit-sliced counters then give, for
 every minute at once, how many desks are free for a whole visit and how many more online
 bookings fit under the online cap. Only the starts that have a place are turned into slots.
@@ -17,23 +18,40 @@ bookings fit under the online cap. Only the starts that have a place are turned 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import BigIntegerField, Func, Q
 from django.utils import timezone
 
 from loket.catalogue.models import Service
-from loket.counters.models import Appointment, AppointmentChannel, CounterSettings, Desk
+from loket.counters.models import AppointmentChannel, CounterSettings, Desk
+from loket.counters.occupancy import (
+    DAY_MINUTES,
+    DayLoad,
+    at_minute,
+    availability_loads,
+    booking_version_of,
+    day_loads,
+    day_loads_by_location,
+    occupying,
+)
 from loket.organisation.models import Location
 from loket.organisation.selectors import location_day_hours
 
+__all__ = [
+    "DAY_MINUTES",
+    "DayLoad",
+    "Slot",
+    "at_minute",
+    "availability",
+    "availability_at_locations",
+    "day_loads",
+    "day_loads_by_location",
+    "occupying",
+]
+
 BOOKABLE_COUNTER = (Service.Counter.APPOINTMENT, Service.Counter.BOTH)
-DAY_MINUTES = 24 * 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,158 +113,9 @@ def booking_window(*, settings: CounterSettings, now: dt.datetime) -> Window:
     return Window(earliest=now + dt.timedelta(minutes=int(settings.min_notice_minutes)), last_day=last_day)
 
 
-def occupying(*, now: dt.datetime) -> Q:
-    """Appointments that hold their desk: booked, checked in, or held and not yet expired."""
-    return Q(status__in=(Appointment.Status.BOOKED, Appointment.Status.CHECKED_IN)) | Q(
-        status=Appointment.Status.HELD, hold_expires_at__gt=now
-    )
-
-
 def local_minutes(value: dt.datetime, tz: dt.tzinfo) -> tuple[dt.date, int]:
     local = value.astimezone(tz)
     return local.date(), local.hour * 60 + local.minute
-
-
-def at_minute(day: dt.date, minute: int, tz: dt.tzinfo) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=tz)
-
-
-@dataclass
-class DayLoad:
-    """One day's occupation of a location's desks, as bit sets of busy minutes."""
-
-    busy: dict[int, int] = field(default_factory=lambda: defaultdict(int))
-    online: dict[int, int] = field(default_factory=lambda: defaultdict(int))
-
-    def levels(self, desk_ids: Iterable[int], cap: int) -> list[int]:
-        """levels[k]: the minutes at which at least k+1 of these desks hold an online booking."""
-        levels = [0] * cap
-        for desk in desk_ids:
-            mask = self.online.get(desk, 0)
-            if not mask:
-                continue
-            for k in range(cap - 1, 0, -1):
-                levels[k] |= levels[k - 1] & mask
-            levels[0] |= mask
-        return levels
-
-
-class EpochMinutes(Func):
-    """Whole minutes since 1970 (UTC) of a datetime column, computed by the database."""
-
-    output_field = BigIntegerField()
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        template = "CAST(ROUND((julianday(%(expressions)s) - 2440587.5) * 1440) AS INTEGER)"
-        return self.as_sql(compiler, connection, template=template)
-
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        template = "CAST(FLOOR(EXTRACT(EPOCH FROM %(expressions)s) / 60) AS BIGINT)"
-        return self.as_sql(compiler, connection, template=template)
-
-
-@dataclass(frozen=True)
-class DayIndex:
-    """Local days of a period with the UTC epoch of each day's wall-clock midnight."""
-
-    days: list[dt.date]
-    bases: list[int]  # epoch minute of local midnight, with the day's offset at noon (DST nights are closed)
-
-    @classmethod
-    def build(cls, start_date: dt.date, end_date: dt.date, tz: dt.tzinfo) -> DayIndex:
-        days, bases = [], []
-        day = start_date
-        while day <= end_date:
-            noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=tz)
-            days.append(day)
-            bases.append(int(noon.timestamp()) // 60 - 12 * 60)
-            day += dt.timedelta(days=1)
-        return cls(days, bases)
-
-    def locate(self, epoch_minute: int) -> tuple[int, int]:
-        """(day index, minute of the local day) of an instant (day index -1: before the period)."""
-        index = bisect_right(self.bases, epoch_minute) - 1
-        return index, epoch_minute - self.bases[index] if index >= 0 else 0
-
-
-def occupation_rows(
-    *,
-    location_ids: list[int],
-    desk_ids: list[int],
-    begin: dt.datetime,
-    finish: dt.datetime,
-    now: dt.datetime,
-    exclude_id: int | None = None,
-) -> list[tuple[int, int, str, int, int]]:
-    """(location id, desk id, channel, start, end in epoch minutes) of the desks' occupying appointments."""
-    queryset = (
-        Appointment.objects.filter(occupying(now=now), start__lt=finish, end__gt=begin)
-        # A lower bound on start too, so the (location, start) index skips the past.
-        .filter(start__gte=begin - dt.timedelta(days=1))
-        .filter(location_id__in=location_ids, desk_id__in=desk_ids)
-        .annotate(start_minute=EpochMinutes("start"), end_minute=EpochMinutes("end"))
-    )
-    if exclude_id is not None:
-        queryset = queryset.exclude(pk=exclude_id)
-    rows = queryset.values_list("location_id", "desk_id", "channel", "start_minute", "end_minute").order_by()
-    sql, params = rows.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()  # type: ignore[no-any-return]
-
-
-def day_loads_by_location(
-    *,
-    location_ids: list[int],
-    desk_ids: list[int],
-    start_date: dt.date,
-    end_date: dt.date,
-    now: dt.datetime,
-    exclude_id: int | None = None,
-) -> dict[int, dict[dt.date, DayLoad]]:
-    """The occupation per location and local day in [start_date, end_date], from ONE query."""
-    tz = timezone.get_default_timezone()
-    loads: dict[int, dict[dt.date, DayLoad]] = defaultdict(lambda: defaultdict(DayLoad))
-    if not desk_ids or not location_ids:
-        return loads
-    index = DayIndex.build(start_date, end_date, tz)
-    begin = at_minute(start_date, 0, tz)
-    finish = at_minute(end_date + dt.timedelta(days=1), 0, tz)
-    rows = occupation_rows(
-        location_ids=location_ids, desk_ids=desk_ids, begin=begin, finish=finish, now=now, exclude_id=exclude_id
-    )
-    online = AppointmentChannel.ONLINE
-    for location_id, desk, channel, start, end in rows:
-        day_index, first = index.locate(start)
-        if day_index < 0:
-            continue
-        last = min(first + end - start, DAY_MINUTES)
-        mask = ((1 << (last - first)) - 1) << first
-        load = loads[location_id][index.days[day_index]]
-        load.busy[desk] |= mask
-        if channel == online:
-            load.online[desk] |= mask
-    return loads
-
-
-def day_loads(
-    *,
-    location: Location,
-    desk_ids: list[int],
-    start_date: dt.date,
-    end_date: dt.date,
-    now: dt.datetime,
-    exclude_id: int | None = None,
-) -> dict[dt.date, DayLoad]:
-    """The occupation per local day of one location in [start_date, end_date], from ONE query."""
-    return day_loads_by_location(
-        location_ids=[location.pk],
-        desk_ids=desk_ids,
-        start_date=start_date,
-        end_date=end_date,
-        now=now,
-        exclude_id=exclude_id,
-    ).get(location.pk, {})
 
 
 def day_starts(*, periods: list[tuple[dt.time, dt.time]], step: int, minutes: int) -> list[int]:
@@ -319,9 +188,14 @@ def availability_at_locations(
     persons: int = 1,
     now: dt.datetime | None = None,
 ) -> dict[int, list[Slot]]:
-    """Free slots per location id (all locations offering ``service`` by default), in five queries."""
+    """Free slots per location id (all locations offering ``service`` by default).
+
+    Five queries when warm: the locations with their settings and booking versions, their hours,
+    exceptions, desks, then holds and today's appointments; desk time after today comes from the
+    occupancy cache for every location whose version is unchanged (one more query reloads the
+    others)."""
     now = now or timezone.now()
-    queryset = Location.objects.filter(services=service).select_related("counter_settings")
+    queryset = Location.objects.filter(services=service).select_related("counter_settings", "booking_version")
     if locations is not None:
         wanted = [location.pk for location in locations]
         queryset = queryset.filter(pk__in=wanted)
@@ -343,11 +217,11 @@ def availability_at_locations(
     last_day = min(end_date, max(window.last_day for window in windows.values()))
     if first_day > last_day:
         return result
-    loads = day_loads_by_location(
-        location_ids=[location.pk for location in found if desks[location.pk]],
-        desk_ids=[desk for ids in desks.values() for desk in ids],
+    with_desks = [location for location in found if desks[location.pk]]
+    loads = availability_loads(
+        versions={location.pk: booking_version_of(location) for location in with_desks},
+        ends={location.pk: min(last_day, windows[location.pk].last_day) for location in with_desks},
         start_date=first_day,
-        end_date=last_day,
         now=now,
     )
     minutes = service_minutes(service=service, persons=persons)
