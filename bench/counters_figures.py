@@ -155,6 +155,7 @@ def fill(total: int, rng: random.Random) -> None:
 
 
 def timed(call, runs: int) -> tuple[float, float]:
+    call()  # warm: templates compiled, connection open
     seconds = []
     for _ in range(runs):
         began = time.perf_counter()

@@ -200,7 +200,7 @@ def counter_figures(
     """The figures of a period at one location or all of them (see the module's docstring)."""
     low, high = period_bounds(start=start, end=end)
     now = now or timezone.now()
-    # Everything is first tallied per cell (location, service, UTC hour), then rolled up.
+    # Everything is first tallied per cell (location, service, Brussels hour), then rolled up.
     cells: dict[tuple[int, int, int], _Tally] = defaultdict(_Tally)
 
     tickets = Ticket.objects.filter(created_at__gte=low, created_at__lt=high)
@@ -230,8 +230,9 @@ def counter_figures(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         fetched = cursor.fetchall()
+    hour_of = _brussels_hour
     for location_id, service_id, epoch_hour, visitor, booked, wait, service_time in fetched:
-        cell = cells[(location_id, service_id or NO_SERVICE, epoch_hour)]
+        cell = cells[(location_id, service_id or NO_SERVICE, hour_of(epoch_hour))]
         if visitor:
             cell.visitors += 1
             cell.appointments += booked
@@ -250,17 +251,16 @@ def counter_figures(
         .order_by()
     )
     for planned in due:
-        cell = cells[(planned["location_id"], planned["service_id"], planned["hour"])]
+        cell = cells[(planned["location_id"], planned["service_id"], _brussels_hour(planned["hour"]))]
         cell.due += planned["due"]
         cell.no_shows += planned["no_shows"]
 
     total = _Tally()
     tallies: dict[str, dict[int, _Tally]] = {dim: defaultdict(_Tally) for dim in ("location", "service", "hour")}
-    for (location_id, service_id, epoch_hour), cell in cells.items():
+    for (location_id, service_id, hour), cell in cells.items():
         cell.waits.sort()  # rolled-up lists are then sorted runs, which sorting merges cheaply
         cell.services.sort()
-        hour = tallies["hour"][_brussels_hour(epoch_hour)]
-        for tally in (total, tallies["location"][location_id], tallies["service"][service_id], hour):
+        for tally in (total, tallies["location"][location_id], tallies["service"][service_id], tallies["hour"][hour]):
             tally.add(cell)
 
     return CounterFigures(
