@@ -1,9 +1,10 @@
 """Figures for the staff service (issue 3 §7): visitors, waiting and service times, no-shows.
 
-Counts are aggregated by the database (one grouped query for tickets, one for appointments);
-medians and 90th percentiles are computed here over the period's durations, which the database
-subtracts. Percentiles interpolate linearly between the closest ranks (PostgreSQL's
-``percentile_cont``), so they come out the same on SQLite and PostgreSQL.
+Two queries: one pass over the period's tickets, in which the database computes each ticket's
+waiting and service time in seconds and its hour (native SQL on SQLite and PostgreSQL, no Python
+callbacks), and one grouped count of the appointments. Rows are tallied per (location, service,
+hour) cell and rolled up; medians and 90th percentiles are computed here and interpolate linearly
+between the closest ranks (PostgreSQL's ``percentile_cont``), the same on both databases.
 
 What is counted:
 
