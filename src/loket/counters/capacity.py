@@ -36,6 +36,7 @@ from loket.counters.occupancy import (
     day_loads_by_location,
     occupying,
 )
+from loket.organisation.calendar import public_holiday_name
 from loket.organisation.models import Location
 from loket.organisation.selectors import location_day_hours
 
@@ -263,27 +264,68 @@ def location_slots(
     if earliest.second or earliest.microsecond:
         earliest_minute += 1
     slots: list[Slot] = []
+    desk_key = tuple(desk_ids)
     day = max(start_date, earliest_day)
+    hours_of = location_periods(location=location, start_date=day, end_date=end_date)
+    grids: dict[tuple[tuple[dt.time, dt.time], ...], int] = {}
     while day <= end_date:
-        hours = location_day_hours(location=location, day=day)
-        if not hours.is_closed:
-            starts = grid_mask(periods=hours.periods, step=step, minutes=minutes)
+        periods = hours_of[day]
+        if periods:
+            starts = grids.get(periods)
+            if starts is None:
+                starts = grids[periods] = grid_mask(periods=list(periods), step=step, minutes=minutes)
             if day == earliest_day:
                 starts &= ~((1 << earliest_minute) - 1)
-            free, online = day_places(
-                load=loads.get(day), desk_ids=desk_ids, minutes=minutes, cap=cap if online_only else 0
-            )
-            candidates = starts & free[0] & (online[0] if online_only else -1)
-            while candidates:
-                low = candidates & -candidates
-                first = low.bit_length() - 1
-                candidates ^= low
-                remaining = sum(1 for level in free if level & low)
-                if online_only:
-                    remaining = min(remaining, sum(1 for level in online if level & low))
-                slots.append(Slot(at_minute(day, first, tz), at_minute(day, first + minutes, tz), remaining))
+            load = loads.get(day)
+            key = (desk_key, minutes, cap if online_only else 0, starts)
+            found = None if load is None else load.memo.get(key)
+            if found is None:
+                found = day_slots(day=day, starts=starts, load=load, desk_ids=desk_ids, minutes=minutes, cap=key[2])
+                if load is not None:
+                    load.remember(key, found)
+            slots.extend(found)
         day += dt.timedelta(days=1)
     return slots
+
+
+def day_slots(
+    *, day: dt.date, starts: int, load: DayLoad | None, desk_ids: list[int], minutes: int, cap: int
+) -> list[Slot]:
+    """The free slots of one day among ``starts`` (a bit set of minutes); ``cap`` 0: not online."""
+    tz = timezone.get_default_timezone()
+    free, online = day_places(load=load, desk_ids=desk_ids, minutes=minutes, cap=cap)
+    candidates = starts & free[0] & (online[0] if cap else -1)
+    slots = []
+    while candidates:
+        low = candidates & -candidates
+        first = low.bit_length() - 1
+        candidates ^= low
+        remaining = sum(1 for level in free if level & low)
+        if cap:
+            remaining = min(remaining, sum(1 for level in online if level & low))
+        slots.append(Slot(at_minute(day, first, tz), at_minute(day, first + minutes, tz), remaining))
+    return slots
+
+
+def location_periods(
+    *, location: Location, start_date: dt.date, end_date: dt.date
+) -> dict[dt.date, tuple[tuple[dt.time, dt.time], ...]]:
+    """Opening periods per day, as ``location_day_hours`` gives them, asking it only for the days
+    that may differ from the weekly pattern (exceptions, public holidays)."""
+    weekly: dict[int, list[tuple[dt.time, dt.time]]] = defaultdict(list)
+    for hours in location.opening_hours.all():  # type: ignore[attr-defined]
+        weekly[hours.weekday].append((hours.opens, hours.closes))
+    pattern = {weekday: tuple(sorted(periods)) for weekday, periods in weekly.items()}
+    exceptional = {exception.date for exception in location.exceptions.all()}  # type: ignore[attr-defined]
+    found = {}
+    day = start_date
+    while day <= end_date:
+        if day in exceptional or public_holiday_name(day):
+            found[day] = tuple(location_day_hours(location=location, day=day).periods)
+        else:
+            found[day] = pattern.get(day.weekday(), ())
+        day += dt.timedelta(days=1)
+    return found
 
 
 def runs(free: int, length: int) -> int:

@@ -45,6 +45,7 @@ from loket.organisation.models import Location
 DAY_MINUTES = 24 * 60
 OPEN = (Appointment.Status.BOOKED, Appointment.Status.CHECKED_IN)
 
+MEMO_PER_DAY = 16  # results kept per cached day (services x persons x channels asked)
 Row = tuple[int, int, str, int, int]  # location id, desk id, channel, start and end in epoch minutes
 
 
@@ -54,6 +55,15 @@ class DayLoad:
 
     busy: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     online: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    # Results computed from this load (availability's slots of one day, per desks, duration, cap
+    # and start grid); a cached DayLoad never changes, so they stay right while it is cached.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key: Any, value: Any) -> Any:
+        if len(self.memo) >= MEMO_PER_DAY:
+            self.memo.clear()
+        self.memo[key] = value
+        return value
 
     def levels(self, desk_ids: Iterable[int], cap: int) -> list[int]:
         """levels[k]: the minutes at which at least k+1 of these desks hold an online booking."""
@@ -150,6 +160,10 @@ def _fold(rows: Iterable[Row], index: DayIndex) -> dict[int, dict[dt.date, DayLo
         if channel == online:
             load.online[desk] |= mask
     return loads
+
+
+def _days(start_date: dt.date, end_date: dt.date) -> list[dt.date]:
+    return [start_date + dt.timedelta(days=offset) for offset in range((end_date - start_date).days + 1)]
 
 
 def _bounds(start_date: dt.date, end_date: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -289,6 +303,8 @@ def _cached_days(
                 days = {**entry.days, **days}
                 start_date = entry.first
             days = {day: load for day, load in days.items() if day >= first}
+            for day in _days(max(start_date, first), end_date):
+                days.setdefault(day, DayLoad())  # an empty day too, for its memo
             entry = _Entry(version=version or 0, first=max(start_date, first), last=end_date, days=days)
             if version is not None:
                 updates[pk] = entry
