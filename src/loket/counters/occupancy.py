@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BigIntegerField, F, Func, Q
 from django.utils import timezone
 
@@ -217,6 +217,7 @@ def day_loads(
 # --- the booking version -------------------------------------------------------------------------
 
 
+@transaction.atomic
 def booking_version_bump(*, location_ids: Iterable[int]) -> None:
     """Raise the booking version of these locations. Call it inside the transaction of every write
     that changes the desk time of a booked or checked-in appointment (status, desk, start, end,
@@ -265,57 +266,51 @@ def occupancy_cache_size() -> tuple[int, int]:
 
 
 def _cached_days(
-    *, versions: dict[int, int | None], ends: dict[int, dt.date], first: dt.date
+    *, versions: dict[int, int | None], ends: dict[int, dt.date], first: dt.date, tomorrow: dt.date, now: dt.datetime
 ) -> dict[int, dict[dt.date, DayLoad]]:
-    """Booked and checked-in occupancy from ``first`` (after today) to each location's end day."""
+    """Booked and checked-in occupancy from ``first`` (tomorrow or later) to each location's end day."""
     found: dict[int, dict[dt.date, DayLoad]] = {}
-    kept: dict[int, _Entry] = {}
+    updates: dict[int, _Entry] = {}
+    dropped: list[int] = []
     missing: dict[tuple[dt.date, dt.date], list[int]] = defaultdict(list)
     for pk, version in versions.items():
+        entry = _cache.get(pk)
+        if entry is not None and (entry.version != version or entry.last < tomorrow):
+            entry = None
+            dropped.append(pk)
+        elif entry is not None and entry.first < tomorrow:  # a day passed: drop it
+            days = {day: load for day, load in entry.days.items() if day >= tomorrow}
+            entry = updates[pk] = _Entry(entry.version, tomorrow, entry.last, days)
         end = ends[pk]
         if end < first:
             continue
-        entry = _cache.get(pk)
-        if version is None or entry is None or entry.version != version or not entry.first <= first:
+        if entry is None or entry.first > first:
             missing[(first, end)].append(pk)
             continue
-        kept[pk] = entry
+        found[pk] = entry.days
         if end > entry.last:
             missing[(entry.last + dt.timedelta(days=1), end)].append(pk)
-    loaded: dict[int, tuple[dt.date, dt.date, dict[dt.date, DayLoad]]] = {}
     for (start_date, end_date), pks in missing.items():
         loads = day_loads_by_location(
-            location_ids=pks,
-            desk_ids=None,
-            start_date=start_date,
-            end_date=end_date,
-            now=timezone.now(),  # unused with statuses
-            statuses=OPEN,
+            location_ids=pks, desk_ids=None, start_date=start_date, end_date=end_date, now=now, statuses=OPEN
         )
         for pk in pks:
-            loaded[pk] = (start_date, end_date, dict(loads.get(pk, {})))
-    updates: dict[int, _Entry] = {}
-    for pk, version in versions.items():
-        entry = kept.get(pk)
-        if pk in loaded:
-            start_date, end_date, days = loaded[pk]
-            if entry is not None:  # an extension of a valid entry
-                days = {**entry.days, **days}
-                start_date = entry.first
-            days = {day: load for day, load in days.items() if day >= first}
-            for day in _days(max(start_date, first), end_date):
+            days = dict(loads.get(pk, {}))
+            for day in _days(start_date, end_date):
                 days.setdefault(day, DayLoad())  # an empty day too, for its memo
-            entry = _Entry(version=version or 0, first=max(start_date, first), last=end_date, days=days)
-            if version is not None:
-                updates[pk] = entry
-        elif entry is not None and entry.first < first:  # a day passed: drop it
-            entry = _Entry(entry.version, first, entry.last, {d: v for d, v in entry.days.items() if d >= first})
-            updates[pk] = entry
-        if entry is not None:
+            kept = updates.get(pk) or _cache.get(pk)
+            if pk in found and kept is not None:  # extend a valid entry
+                entry = _Entry(kept.version, kept.first, end_date, {**kept.days, **days})
+            else:
+                entry = _Entry(versions[pk] or 0, start_date, end_date, days)
             found[pk] = entry.days
-    if updates:
-        with _cache_lock:
-            _cache.update(updates)
+            if versions[pk] is not None:
+                updates[pk] = entry
+    with _cache_lock:
+        for pk in dropped:
+            if pk not in updates:
+                _cache.pop(pk, None)
+        _cache.update(updates)
     return found
 
 
@@ -354,7 +349,7 @@ def availability_loads(
         return {}
     today = timezone.localdate(now)
     tomorrow = today + dt.timedelta(days=1)
-    cached = _cached_days(versions=versions, ends=ends, first=max(start_date, tomorrow))
+    cached = _cached_days(versions=versions, ends=ends, first=max(start_date, tomorrow), tomorrow=tomorrow, now=now)
     live = _live_days(
         location_ids=list(versions), start_date=start_date, end_date=max(ends.values()), today=today, now=now
     )
