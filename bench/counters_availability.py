@@ -264,7 +264,7 @@ def main() -> int:
     rows = [
         ("cold", "cache emptied before each call"),
         ("warm", "no write in between"),
-        ("with writes", f"a booking or cancellation before every {args.every}th call"),
+        ("with writes", f"a booking or cancellation, then {args.every} calls"),
         ("right after a write", "only the calls that follow a write"),
         ("one by one", "availability per location, summed, warm"),
     ]
