@@ -70,7 +70,7 @@ COUNTER_STAFF = Rule(
 MANAGERS = Rule("managers", "Stafdienst en beheerders.", frozenset({Role.MANAGER, Role.ADMIN}))
 ADMINS = Rule("admins", "Beheerders.", frozenset({Role.ADMIN}))
 
-ALL_RULES = (PUBLIC, AUTHENTICATED, CITIZEN, STAFF, CASE_WORKERS, FRONT_OFFICE, MANAGERS, ADMINS)
+ALL_RULES = (PUBLIC, AUTHENTICATED, CITIZEN, STAFF, CASE_WORKERS, FRONT_OFFICE, COUNTER_STAFF, MANAGERS, ADMINS)
 
 V = TypeVar("V", bound=Callable[..., HttpResponse])
 

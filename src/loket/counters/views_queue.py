@@ -49,10 +49,11 @@ def kiosk(request: HttpRequest, location_slug: str) -> HttpResponse:
         return render(request, "counters/queue/kiosk.html", context)
     try:
         if request.POST.get("action") == "check-in":
-            reference = request.POST.get("reference", "").strip().upper()
-            appointment = Appointment.objects.filter(reference=reference, location=location).first()
-            if appointment is None:
-                raise queues.QueueRefused(_("Wij vinden geen afspraak met die referentie hier."), code="not_found")
+            appointment = _kiosk_appointment(
+                location=location,
+                reference=request.POST.get("reference", ""),
+                contact=request.POST.get("contact", ""),
+            )
             ticket = queues.appointment_check_in(appointment=appointment)
         else:
             service = Service.objects.filter(slug=request.POST.get("service", "")).first()
@@ -63,6 +64,31 @@ def kiosk(request: HttpRequest, location_slug: str) -> HttpResponse:
         context["error"] = refused.messages[0]
         return render(request, "counters/queue/kiosk.html", context, status=400)
     return _ticket_shown(request, ticket, "counters/queue/kiosk_ticket.html")
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+def _kiosk_appointment(*, location: Location, reference: str, contact: str) -> Appointment:
+    """A reference alone is guessable (they are numbered): the kiosk also asks the booking's
+    e-mail address or phone number, so nobody checks in (and so no-shows) someone else."""
+    appointment = Appointment.objects.filter(reference=reference.strip().upper(), location=location).first()
+    contact = contact.strip()
+    matches = (
+        appointment is not None
+        and bool(contact)
+        and (
+            contact.casefold() == appointment.email.casefold()
+            or (len(_digits(contact)) >= 6 and _digits(contact)[-9:] == _digits(appointment.phone)[-9:])
+        )
+    )
+    if appointment is None or not matches:
+        raise queues.QueueRefused(
+            _("Wij vinden hier geen afspraak met die referentie en dat e-mailadres of telefoonnummer."),
+            code="not_found",
+        )
+    return appointment
 
 
 def _appointment_or_404(token: str) -> Appointment:

@@ -39,8 +39,19 @@ def test_the_kiosk_refuses_an_unknown_service_or_reference(client, floor):
 def test_the_kiosk_checks_in_by_reference(client, floor, make_appointment):
     appointment = make_appointment(floor, start=timezone.now() + timezone.timedelta(minutes=1))
     url = reverse("counters:kiosk", kwargs={"location_slug": floor.location.slug})
-    answer = client.post(url, {"action": "check-in", "reference": appointment.reference.lower()})
+    answer = client.post(
+        url, {"action": "check-in", "reference": appointment.reference.lower(), "contact": "AN@example.org"}
+    )
     assert answer.status_code == 200 and Ticket.objects.get().appointment == appointment
+
+
+def test_the_kiosk_refuses_a_reference_without_the_bookings_contact(client, floor, make_appointment):
+    appointment = make_appointment(floor, start=timezone.now() + timezone.timedelta(minutes=1))
+    url = reverse("counters:kiosk", kwargs={"location_slug": floor.location.slug})
+    for contact in ("", "iemand@example.org", "0471 00 00 00"):
+        answer = client.post(url, {"action": "check-in", "reference": appointment.reference, "contact": contact})
+        assert answer.status_code == 400
+    assert not Ticket.objects.exists()
 
 
 def test_the_qr_code_page_shows_the_appointment_and_checks_in_on_post(client, floor, make_appointment):
