@@ -316,7 +316,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"LocationKindEnum": "loket.organisation.models.Location.Kind"},
+    "ENUM_NAME_OVERRIDES": {
+        "LocationKindEnum": "loket.organisation.models.Location.Kind",
+        "CaseChannelEnum": "loket.cases.models.Channel",
+        "AppointmentChannelEnum": "loket.counters.models.AppointmentChannel",
+    },
 }
 
 LOGGING = {
