@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from loket.accounts import rules
 from loket.accounts.forms import LoginForm
+from loket.accounts.hooks import start_sections
 from loket.accounts.models import Role
 from loket.accounts.selectors import start_page_data
 
@@ -47,6 +48,7 @@ logout = rules.allow(rules.PUBLIC)(LogoutView.as_view())  # type: ignore[type-va
 def start(request: HttpRequest) -> HttpResponse:
     user = request.user
     context = start_page_data(user=user)  # type: ignore[arg-type]
+    context["sections"] = start_sections(user=user)
     if context.get("district") is not None:
         context["district_url"] = reverse("organisation:district-detail", kwargs={"slug": context["district"].slug})
     return render(request, START_TEMPLATES[Role(user.role)], context)  # type: ignore[union-attr]

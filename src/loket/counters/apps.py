@@ -8,7 +8,9 @@ class CountersConfig(AppConfig):
     label = "counters"
 
     def ready(self) -> None:
+        from loket.accounts.hooks import register_start_section
         from loket.catalogue.hooks import register_service_action
-        from loket.counters.integrations import book_appointment_action
+        from loket.counters.integrations import book_appointment_action, counter_start_section
 
         register_service_action(book_appointment_action)
+        register_start_section(counter_start_section)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from loket.accounts import rules
+from loket.accounts.hooks import StartLink, StartSection
 from loket.catalogue.hooks import ServiceAction
 from loket.catalogue.models import Service
 from loket.counters.models import Desk
+from loket.organisation.models import Location
 
 
 def book_appointment_action(service: Service) -> ServiceAction | None:
@@ -20,3 +24,31 @@ def book_appointment_action(service: Service) -> ServiceAction | None:
         return None
     url = f"{reverse('counters:book')}?{urlencode({'service': service.slug})}"
     return ServiceAction(channel="counter", label=_("Maak een afspraak"), url=url)
+
+
+def counter_start_section(user: Any) -> StartSection | None:
+    """The counter work a staff member can reach from their start page."""
+    links: list[StartLink] = []
+    if rules.FRONT_OFFICE.allows(user):
+        links.append(StartLink(_("Afspraak maken voor een burger"), reverse("counters:book-for")))
+    if rules.COUNTER_STAFF.allows(user):
+        desks = Desk.objects.select_related("location").order_by("location__name", "name")
+        links += [
+            StartLink(
+                f"{desk.location.name}: {desk.name}",
+                reverse("counters:desk", kwargs={"desk_id": desk.pk}),
+                _("open") if desk.is_open else "",
+            )
+            for desk in desks
+        ]
+    if rules.MANAGERS.allows(user):
+        links.append(StartLink(_("Cijfers van de loketten"), reverse("counters:figures")))
+        locations = Location.objects.filter(counter_settings__isnull=False).order_by("name")
+        links += [
+            StartLink(
+                _("Loketbeheer %(location)s") % {"location": location.name},
+                reverse("counters:manage-location", kwargs={"location_slug": location.slug}),
+            )
+            for location in locations
+        ]
+    return StartSection(title=_("Loketten en afspraken"), links=links) if links else None
