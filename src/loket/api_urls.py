@@ -29,4 +29,7 @@ urlpatterns = [
     path("", include("loket.catalogue.api")),
     path("", include("loket.cases.api")),
     path("", include("loket.counters.api")),
+    path("", include("loket.notifications.api")),
+    path("", include("loket.citizens.api")),
+    path("", include("loket.requests.api")),
 ]

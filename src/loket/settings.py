@@ -93,6 +93,9 @@ INSTALLED_APPS = [
     "loket.accounts",
     "loket.catalogue",
     "loket.cases",
+    "loket.notifications",
+    "loket.citizens",
+    "loket.requests",
     "loket.counters",
 ]
 

@@ -16,6 +16,9 @@ urlpatterns = [
     path("", include("loket.organisation.urls")),
     path("", include("loket.cases.urls")),
     path("", include("loket.counters.urls")),
+    path("", include("loket.notifications.urls")),
+    path("", include("loket.citizens.urls")),
+    path("", include("loket.requests.urls")),
     path("", include("loket.catalogue.urls")),
 ]
 

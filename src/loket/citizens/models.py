@@ -1,0 +1,3 @@
+"""citizens models."""
+
+from __future__ import annotations

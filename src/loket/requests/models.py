@@ -1,0 +1,3 @@
+"""requests models."""
+
+from __future__ import annotations
