@@ -26,6 +26,14 @@ DISTRICT_ROLES = frozenset({Role.DISTRICT_STAFF, Role.COORDINATOR})
 STAFF_ROLES = frozenset(set(Role) - {Role.CITIZEN})
 
 
+class PreferredChannel(models.TextChoices):
+    """How a citizen wants to hear from the city (notifications pick it; SMS needs a phone)."""
+
+    EMAIL = "email", _("e-mail")
+    SMS = "sms", _("sms")
+    POST = "post", _("brief")
+
+
 class User(AbstractUser):
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.CITIZEN)
     district = models.ForeignKey(
@@ -41,6 +49,13 @@ class User(AbstractUser):
         Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members", verbose_name=_("team")
     )
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    preferred_channel = models.CharField(
+        _("voorkeurskanaal"),
+        max_length=10,
+        choices=PreferredChannel.choices,
+        default=PreferredChannel.EMAIL,
+        help_text=_("Hoe de burger berichten over zijn zaken wil ontvangen."),
+    )
     is_demo = models.BooleanField(_("demogebruiker"), default=False, help_text=_("Kan enkel in demomodus aanmelden."))
 
     class Meta:
