@@ -54,6 +54,8 @@ class Workflow:
     closed: frozenset[str] = frozenset()
     pausing: frozenset[str] = frozenset()
     default_handling_days: int = 20
+    # Statuses the citizen hears about (notifications); the others are internal steps.
+    notify_statuses: frozenset[str] = frozenset()
     handling_days_hook: HandlingDaysHook | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -66,6 +68,8 @@ class Workflow:
                 raise ValueError(f"{self.kind}: transitions name undeclared statuses {sorted(unknown)}")
         if not (self.closed | self.pausing) <= known:
             raise ValueError(f"{self.kind}: closed or pausing statuses are not declared")
+        if not self.notify_statuses <= known:
+            raise ValueError(f"{self.kind}: notify statuses are not declared")
 
     def label(self, status: str) -> str:
         return str(self.statuses.get(status, status))
@@ -84,6 +88,10 @@ class Workflow:
 
     def pauses(self, status: str) -> bool:
         return status in self.pausing
+
+    def notifies(self, status: str) -> bool:
+        """Whether entering ``status`` is news for the citizen (public), not an internal step."""
+        return status in self.notify_statuses
 
     def handling_days(self, *, topic: Any = None, service: Any = None) -> int:
         """The service's own term wins, then the feature's per-topic hook, then the default."""
@@ -148,6 +156,7 @@ REQUEST = workflow_register(
         ),
         closed=frozenset({"closed", "rejected", "withdrawn"}),
         pausing=frozenset({"waiting_for_citizen"}),
+        notify_statuses=frozenset({"in_progress", "waiting_for_citizen", "decided", "closed", "rejected"}),
         default_handling_days=20,
     )
 )
@@ -173,6 +182,7 @@ REPORT = workflow_register(
             planned={"in_progress", "done"},
         ),
         closed=frozenset({"done", "forwarded", "duplicate", "rejected"}),
+        notify_statuses=frozenset({"planned", "done", "forwarded", "duplicate", "rejected"}),
         default_handling_days=10,
     )
 )
@@ -198,6 +208,7 @@ QUESTION = workflow_register(
         ),
         closed=frozenset({"closed"}),
         pausing=frozenset({"waiting_for_asker"}),
+        notify_statuses=frozenset({"answered", "waiting_for_asker", "closed"}),
         default_handling_days=10,
     )
 )
