@@ -22,7 +22,7 @@ from rest_framework.response import Response
 
 from loket.accounts import rules
 from loket.apiconf import ERROR, ErrorSerializer, error_response
-from loket.cases import selectors, services
+from loket.cases import backoffice, selectors, services
 from loket.cases import serializers as s
 from loket.cases.models import Case
 from loket.cases.workflows import IllegalTransition
@@ -232,6 +232,30 @@ class CaseEventsView(CaseAPIView):
         return self.get_paginated_response(s.EventSerializer(page, many=True).data)
 
 
+class CaseBulkAssignView(CaseAPIView):
+    """Assign several cases at once to a person and/or a team; all or nothing.
+
+    A reference outside the user's scope is refused like an unknown one (400) and nothing changes.
+    """
+
+    rule = rules.CASE_WORKERS
+    serializer_class = s.BulkAssignSerializer
+
+    @extend_schema(
+        operation_id="cases_bulk_assign",
+        request=s.BulkAssignSerializer,
+        responses={200: s.BulkAssignResultSerializer, 400: ERROR},
+    )
+    def post(self, request: Request) -> Response:
+        form = s.BulkAssignSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        done = backoffice.cases_bulk_assign(
+            actor=request.user, references=data["references"], assignee=data.get("assignee"), team=data.get("team")
+        )
+        return Response({"assigned": [case.reference for case in done]})
+
+
 class MyCasesView(CaseAPIView):
     """A citizen's own cases, newest first."""
 
@@ -247,6 +271,7 @@ class MyCasesView(CaseAPIView):
 
 urlpatterns = [
     path("cases/", CaseListView.as_view(), name="case-list"),
+    path("cases/assign/", CaseBulkAssignView.as_view(), name="case-bulk-assign"),
     path("cases/<str:reference>/", CaseDetailView.as_view(), name="case-detail"),
     path("cases/<str:reference>/transitions/", CaseTransitionView.as_view(), name="case-transitions"),
     path("cases/<str:reference>/notes/", CaseNoteView.as_view(), name="case-notes"),

@@ -77,9 +77,23 @@ class Case(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("zaak")
         verbose_name_plural = _("zaken")
+        # The work queue: filtered by status, district or team, ordered by deadline then id.
+        # The partial indexes serve the default "every open case" queue.
         indexes = [
             models.Index(fields=["team", "status", "deadline"]),
-            models.Index(fields=["district", "status", "deadline"]),
+            models.Index(fields=["district", "status", "deadline", "id"], name="case_district_status_dl"),
+            models.Index(fields=["status", "deadline", "id"], name="case_status_deadline"),
+            models.Index(
+                fields=["deadline", "id"], name="case_open_deadline", condition=models.Q(closed_at__isnull=True)
+            ),
+            models.Index(
+                fields=["district", "deadline", "id"],
+                name="case_open_district_deadline",
+                condition=models.Q(closed_at__isnull=True),
+            ),
+            models.Index(
+                fields=["team", "deadline", "id"], name="case_open_team_deadline", condition=models.Q(closed_at__isnull=True)
+            ),
         ]
 
     def __str__(self) -> str:

@@ -170,6 +170,16 @@ class AssignSerializer(serializers.Serializer):
         return attrs
 
 
+class BulkAssignSerializer(AssignSerializer):
+    references = serializers.ListField(
+        child=serializers.CharField(max_length=20), min_length=1, max_length=500, label=_("referenties")
+    )
+
+
+class BulkAssignResultSerializer(serializers.Serializer):
+    assigned = serializers.ListField(child=serializers.CharField())
+
+
 class AttachmentUploadSerializer(serializers.Serializer):
     file = serializers.FileField(label=_("bestand"))
 

@@ -1,5 +1,23 @@
 from __future__ import annotations
 
+from django.urls import path
+
+from loket.cases import views
+
 app_name = "cases"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("werkbak/", views.work_queue, name="work-queue"),
+    path("werkbak/toewijzen/", views.work_queue_bulk, name="work-queue-bulk"),
+    path("zaken/<str:reference>/", views.case_detail, name="case-detail"),
+    path("zaken/<str:reference>/status/", views.case_change_status, name="case-status"),
+    path("zaken/<str:reference>/notitie/", views.case_note, name="case-note"),
+    path("zaken/<str:reference>/toewijzen/", views.case_assign, name="case-assign"),
+    path("zaken/<str:reference>/informatie-vragen/", views.case_request_information, name="case-request-information"),
+    path("zaken/<str:reference>/beslissing/", views.case_decide, name="case-decide"),
+    path(
+        "zaken/<str:reference>/bijlagen/<int:attachment_id>/",
+        views.attachment_download,
+        name="attachment-download",
+    ),
+]
