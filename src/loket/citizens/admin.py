@@ -20,7 +20,16 @@ class CitizenAdminForm(forms.ModelForm):
 
     class Meta:
         model = Citizen
-        fields = "__all__"
+        fields = [
+            "user",
+            "national_number",
+            "phone",
+            "street",
+            "number",
+            "postcode",
+            "preferred_language",
+            "needs_digital_help",
+        ]
 
     def clean_national_number(self) -> str | None:
         value = self.cleaned_data.get("national_number")

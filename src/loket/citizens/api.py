@@ -43,7 +43,9 @@ class CitizenListView(CitizenAPIView):
     @extend_schema(
         operation_id="citizens_search",
         parameters=[
-            OpenApiParameter("q", str, required=True, description="Naam, rijksregisternummer, telefoon, e-mail of zaakreferentie."),
+            OpenApiParameter(
+                "q", str, required=True, description="Naam, rijksregisternummer, telefoon, e-mail of referentie."
+            ),
             OpenApiParameter("limit", int, description="Hoogstens zoveel resultaten (standaard 25, max. 100)."),
         ],
         responses={200: s.CitizenSerializer(many=True), 400: ERROR, 403: ERROR},

@@ -10,10 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from loket.citizens.models import Citizen
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,10 +58,14 @@ class Citizen(models.Model):
         verbose_name_plural = _("burgers")
         indexes = [
             # Prefix searches: LIKE 'x%' on PostgreSQL (pattern ops), a range on SQLite.
-            models.Index(fields=["last_name_key", "first_name_key"], name="citizen_last_name_prefix",
-                         opclasses=["varchar_pattern_ops", "varchar_pattern_ops"]),
-            models.Index(fields=["first_name_key"], name="citizen_first_name_prefix",
-                         opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["last_name_key", "first_name_key"],
+                name="citizen_last_name_prefix",
+                opclasses=["varchar_pattern_ops", "varchar_pattern_ops"],
+            ),
+            models.Index(
+                fields=["first_name_key"], name="citizen_first_name_prefix", opclasses=["varchar_pattern_ops"]
+            ),
         ]
 
     def __str__(self) -> str:
@@ -91,7 +95,11 @@ class ContactMoment(models.Model):
         CALLBACK = "callback", _("terugbellen")
 
     citizen = models.ForeignKey(
-        Citizen, on_delete=models.PROTECT, null=True, blank=True, related_name="contact_moments",
+        Citizen,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contact_moments",
         verbose_name=_("burger"),
     )
     channel = models.CharField(_("kanaal"), max_length=10, choices=Channel.choices)
@@ -101,7 +109,11 @@ class ContactMoment(models.Model):
     duration_seconds = models.PositiveIntegerField(_("duur (seconden)"), default=0)
     notes = models.TextField(_("notities"), blank=True)
     staff = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("medewerker"),
     )
     location = models.ForeignKey(Location, on_delete=models.PROTECT, null=True, blank=True, related_name="+")

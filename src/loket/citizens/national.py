@@ -56,9 +56,7 @@ def national_number_validate(value: str) -> str:
         try:
             dt.date(century + int(digits[:2]), month, day)
         except ValueError:
-            raise ValidationError(
-                _("De geboortedatum in dit rijksregisternummer bestaat niet."), code="date"
-            ) from None
+            raise ValidationError(_("De geboortedatum in dit rijksregisternummer bestaat niet."), code="date") from None
     return digits
 
 

@@ -193,4 +193,3 @@ def case_source(citizen: Citizen, *, limit: int) -> list[TimelineItem]:
             )
         )
     return items
-

@@ -25,8 +25,19 @@ class CitizenSerializer(serializers.ModelSerializer):
     class Meta:
         model = Citizen
         fields = [
-            "id", "user", "first_name", "last_name", "email", "national_number", "phone", "street", "number",
-            "postcode", "district", "preferred_language", "needs_digital_help",
+            "id",
+            "user",
+            "first_name",
+            "last_name",
+            "email",
+            "national_number",
+            "phone",
+            "street",
+            "number",
+            "postcode",
+            "district",
+            "preferred_language",
+            "needs_digital_help",
         ]
         read_only_fields = fields
 
@@ -81,8 +92,18 @@ class ContactMomentSerializer(serializers.ModelSerializer):
     class Meta:
         model = ContactMoment
         fields = [
-            "id", "citizen", "channel", "outcome", "topic", "service", "duration_seconds", "notes", "location",
-            "case", "staff", "at",
+            "id",
+            "citizen",
+            "channel",
+            "outcome",
+            "topic",
+            "service",
+            "duration_seconds",
+            "notes",
+            "location",
+            "case",
+            "staff",
+            "at",
         ]
         read_only_fields = ["id", "staff", "at"]
 

@@ -23,7 +23,15 @@ from loket.organisation.models import District, Location
 from loket.organisation.selectors import district_for_postcode, district_locate_address
 
 USER_FIELDS = ("first_name", "last_name", "email")
-CITIZEN_FIELDS = ("national_number", "phone", "street", "number", "postcode", "preferred_language", "needs_digital_help")
+CITIZEN_FIELDS = (
+    "national_number",
+    "phone",
+    "street",
+    "number",
+    "postcode",
+    "preferred_language",
+    "needs_digital_help",
+)
 ADDRESS_FIELDS = ("street", "number", "postcode")
 
 
