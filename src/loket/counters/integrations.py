@@ -12,7 +12,8 @@ from loket.accounts import rules
 from loket.accounts.hooks import StartLink, StartSection
 from loket.catalogue.hooks import ServiceAction
 from loket.catalogue.models import Service
-from loket.counters.models import Desk
+from loket.citizens.hooks import TimelineItem
+from loket.counters.models import Appointment, Desk
 from loket.organisation.models import Location
 
 
@@ -52,3 +53,30 @@ def counter_start_section(user: Any) -> StartSection | None:
             for location in locations
         ]
     return StartSection(title=_("Loketten en afspraken"), links=links) if links else None
+
+
+def appointment_timeline_source(citizen: Any, *, limit: int) -> list[TimelineItem]:
+    """The citizen's appointments for the citizens timeline, newest start first.
+
+    Only appointments linked to the citizen's user (``Appointment.citizen``) count: the e-mail
+    address on an unlinked booking is typed by whoever booked and never verified, so matching on
+    it could show one person another's appointment (and would scan the table).
+    """
+    rows = (
+        Appointment.objects.filter(citizen_id=citizen.user_id)
+        .order_by("-start", "-id")
+        .values_list("start", "status", "reference", "service__name", "location__name")[:limit]
+    )
+    labels = dict(Appointment.Status.choices)
+    return [
+        TimelineItem(
+            at=start,
+            kind="appointment",
+            channel="counter",
+            title=_("Afspraak %(service)s in %(location)s") % {"service": service, "location": location},
+            status=str(labels.get(status, status)),
+            url="",
+            reference=reference or "",
+        )
+        for start, status, reference, service, location in rows
+    ]
