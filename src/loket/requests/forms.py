@@ -16,20 +16,10 @@ PHONE = re.compile(r"^\+?[0-9 ()./-]{8,20}$")
 
 
 def _national_number_validate(value: str) -> str:
-    """The citizens app's check when it is there; otherwise the same checksum rule, inline."""
-    try:
-        from loket.citizens import national_number_validate  # type: ignore[attr-defined]
-    except ImportError:
-        national_number_validate = None
-    if national_number_validate is not None:
-        return str(national_number_validate(value))
-    digits = re.sub(r"[\s.\-]", "", value or "")
-    if not re.fullmatch(r"\d{11}", digits):
-        raise ValidationError(_("Een rijksregisternummer heeft 11 cijfers, bv. 85.07.30-033.28."))
-    base, check = int(digits[:9]), int(digits[9:])
-    if check not in (97 - base % 97, 97 - int("2" + digits[:9]) % 97):
-        raise ValidationError(_("Dit rijksregisternummer klopt niet (het controlegetal is fout)."))
-    return digits
+    """The citizens app's check (checksum, both centuries, BIS numbers); imported lazily."""
+    from loket.citizens.national import national_number_validate
+
+    return national_number_validate(value)
 
 
 class NationalNumberField(forms.CharField):

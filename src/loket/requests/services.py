@@ -104,15 +104,10 @@ def draft_discard(*, draft: RequestDraft) -> None:
 
 
 def _citizen_district(citizen: Any) -> Any:
-    """The district of the citizen's profile when the citizens app provides one."""
-    try:
-        from loket.citizens import citizen_for_user  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            from loket.citizens.services import citizen_for_user  # type: ignore[attr-defined,no-redef]
-        except ImportError:
-            return None
-    return getattr(citizen_for_user(user=citizen), "district", None)
+    """The district of the citizen's profile (from their address), when known."""
+    from loket.citizens.services import citizen_for_user
+
+    return citizen_for_user(user=citizen).district
 
 
 def _required_documents_check(definition: FormDefinition, present: set[str]) -> None:
