@@ -156,7 +156,7 @@ REQUEST = workflow_register(
         ),
         closed=frozenset({"closed", "rejected", "withdrawn"}),
         pausing=frozenset({"waiting_for_citizen"}),
-        notify_statuses=frozenset({"in_progress", "waiting_for_citizen", "decided", "closed", "rejected"}),
+        notify_statuses=frozenset({"in_progress", "waiting_for_citizen", "decided", "closed", "rejected", "withdrawn"}),
         default_handling_days=20,
     )
 )
