@@ -1,4 +1,4 @@
-"""The case engine's status hook: tell the citizen when their case reaches a public status.
+"""The case engine's status hook (tell the citizen of a public status) and the start-page section.
 
 Registered on ``loket.cases.hooks.case_status_changed`` in ``NotificationsConfig.ready``; runs
 after the status change has committed. The workflow decides which statuses are news for the
@@ -11,8 +11,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from loket.accounts import rules
+from loket.accounts.hooks import StartLink, StartSection
 from loket.cases.models import CaseEvent
 from loket.cases.workflows import UnknownKind, Workflow, workflow_for
+from loket.notifications.selectors import notification_failed_list
 from loket.notifications.services import notification_send
 
 log = logging.getLogger(__name__)
@@ -71,3 +77,14 @@ def case_status_notify(*, case: Any, from_status: str, to_status: str, actor: An
         )
     except Exception:
         log.exception("no notification for case %s (%s → %s)", case.reference, from_status, to_status)
+
+
+def failed_start_section(user: Any) -> StartSection | None:
+    """Case workers see on their start page how many messages (in their scope) were not delivered."""
+    if not rules.CASE_WORKERS.allows(user):
+        return None
+    failed = notification_failed_list(user=user).count()
+    if not failed:
+        return None
+    link = StartLink(_("Niet bezorgde berichten aan burgers"), reverse("notifications:failed"), str(failed))
+    return StartSection(title=_("Berichten aan burgers"), links=[link])
