@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
-from django.template import TemplateSyntaxError
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -51,7 +51,7 @@ class MessageTemplateAdmin(admin.ModelAdmin):
             return gettext("Bewaar het sjabloon om een voorbeeld te zien.")
         try:
             rendered = message_render(subject=obj.subject, body=obj.body, context=SAMPLE_CONTEXT)
-        except TemplateSyntaxError as exc:
+        except (TemplateSyntaxError, TemplateDoesNotExist) as exc:
             return gettext("De sjabloontekst klopt niet: %(error)s") % {"error": exc}
         return format_html(
             '<div class="message-preview"><strong>{}</strong><pre style="white-space:pre-wrap">{}</pre></div>',

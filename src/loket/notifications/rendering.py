@@ -10,12 +10,13 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from django.template import Context, Engine, TemplateSyntaxError
+from django.template import Context, Engine, TemplateDoesNotExist, TemplateSyntaxError
 
-from loket.notifications.defaults import default_text
+from loket.notifications.defaults import SAMPLE_CONTEXT, default_text
 from loket.notifications.models import MessageTemplate, TemplateChannel
 
-_ENGINE = Engine(autoescape=False, builtins=[], libraries={})
+# No template directories: a stored text cannot include or extend files from the server.
+_ENGINE = Engine(autoescape=False, loaders=[("django.template.loaders.locmem.Loader", {})])
 _BLANK_LINES = re.compile(r"\n{3,}")
 DEFAULT_LANGUAGE = "nl"
 
@@ -64,11 +65,12 @@ def template_render(
     return message_render(subject=subject, body=body, context=context)
 
 
-def template_check(*, subject: str, body: str) -> str | None:
-    """A Dutch error message when the texts do not compile, else None (used by the admin)."""
+def template_check(*, subject: str, body: str, context: Mapping[str, Any] | None = None) -> str | None:
+    """The error when the texts do not compile or render (with ``context``, default the admin's
+    sample), else None. Used by the admin before a template is saved."""
     for text in (subject, body):
         try:
-            _ENGINE.from_string(text)
-        except TemplateSyntaxError as exc:
-            return str(exc)
+            text_render(text, SAMPLE_CONTEXT if context is None else context)
+        except (TemplateSyntaxError, TemplateDoesNotExist) as exc:
+            return f"{type(exc).__name__}: {exc}"
     return None
