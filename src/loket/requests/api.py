@@ -39,17 +39,17 @@ app_name = "requests-api"
 
 class FieldSerializer(serializers.Serializer):
     name = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     type = serializers.CharField()
-    required = serializers.BooleanField(required=False)
+    required = serializers.BooleanField(required=False)  # type: ignore[assignment]
     choices = serializers.ListField(required=False)
     help = serializers.CharField(required=False)
 
 
 class DocumentSerializer(serializers.Serializer):
     name = serializers.CharField()
-    label = serializers.CharField()
-    required = serializers.BooleanField(required=False)
+    label = serializers.CharField()  # type: ignore[assignment]
+    required = serializers.BooleanField(required=False)  # type: ignore[assignment]
     types = serializers.ListField(child=serializers.CharField(), required=False)
 
 
@@ -57,7 +57,7 @@ class FormDefinitionOutSerializer(serializers.Serializer):
     service = serializers.CharField(source="service.slug")
     service_name = serializers.CharField(source="service.name")
     version = serializers.IntegerField()
-    fields = FieldSerializer(many=True)
+    fields = FieldSerializer(many=True)  # type: ignore[assignment]
     documents = DocumentSerializer(many=True)
     consent_text = serializers.CharField()
 
@@ -93,7 +93,7 @@ class JSONObjectField(serializers.JSONField):
 
 class RequestInSerializer(serializers.Serializer):
     service = serializers.SlugField(help_text="slug van de dienst")
-    data = JSONObjectField(help_text="de antwoorden: {veldnaam: waarde}")
+    data = JSONObjectField(help_text="de antwoorden: {veldnaam: waarde}")  # type: ignore[assignment]
     consent = serializers.BooleanField(help_text="de burger geeft toestemming (moet true zijn)")
     citizen = serializers.PrimaryKeyRelatedField(
         queryset=User.objects.filter(role=Role.CITIZEN, is_active=True),
@@ -144,7 +144,7 @@ class RequestCreateView(APIView):
             data={**values["data"], "consent": values["consent"]}
         )
         if not form.is_valid():
-            raise serializers.ValidationError({key: list(errors) for key, errors in form.errors.items()})
+            raise serializers.ValidationError({key: [str(e) for e in errors] for key, errors in form.errors.items()})
         uploads = {
             doc["name"]: request.FILES[f"doc_{doc['name']}"]
             for doc in definition.documents

@@ -157,7 +157,7 @@ def request_submit(
     for draft_file in draft_files:
         if draft_file.document in uploads:
             continue  # a new upload replaces the draft's file
-        with default_storage.open(draft_file.file.name, "rb") as handle:
+        with default_storage.open(str(draft_file.file.name), "rb") as handle:
             case_add_attachment(case=case, upload=File(handle, name=draft_file.original_name), actor=actor)
     for upload in uploads.values():
         case_add_attachment(case=case, upload=upload, actor=actor)
