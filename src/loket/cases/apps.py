@@ -6,7 +6,7 @@ from django.apps import AppConfig
 
 
 def work_queue_start_section(user: Any) -> Any:
-    """"Mijn werkbak" on the start page of back-office and district roles (and managers)."""
+    """ "Mijn werkbak" on the start page of back-office and district roles (and managers)."""
     from django.urls import reverse
     from django.utils.translation import gettext as _
 

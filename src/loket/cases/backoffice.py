@@ -31,6 +31,25 @@ OPEN = ""  # the status filter's default: every open case
 ALL = "alle"
 DUE_CHOICES = ("overdue", "week")
 ASSIGNEE_CHOICES = ("me", "nobody", "someone")
+# What a work-queue row shows: no JSON (case data, a district's boundary) is loaded for a list.
+LIST_FIELDS = (
+    "reference",
+    "kind",
+    "title",
+    "status",
+    "deadline",
+    "paused_since",
+    "closed_at",
+    "service__name",
+    "service__slug",
+    "team__name",
+    "team__slug",
+    "district__name",
+    "district__slug",
+    "assignee__username",
+    "assignee__first_name",
+    "assignee__last_name",
+)
 
 
 @dataclass(frozen=True)
@@ -118,16 +137,13 @@ def work_queue_queryset(*, user: Any, filters: WorkQueueFilters) -> QuerySet[Cas
     return cases.order_by(*ORDERINGS["deadline"])
 
 
-def work_queue_page(
-    *, user: Any, filters: WorkQueueFilters, page: int = 1, per_page: int = PER_PAGE
-) -> WorkQueuePage:
+def work_queue_page(*, user: Any, filters: WorkQueueFilters, page: int = 1, per_page: int = PER_PAGE) -> WorkQueuePage:
     """One page of the work queue: ``per_page`` rows, whether there is a next page, a capped count."""
     page = max(1, int(page))
     cases = work_queue_queryset(user=user, filters=filters)
     offset = (page - 1) * per_page
-    rows = list(
-        cases.select_related("service", "team", "district", "assignee")[offset : offset + per_page + 1]
-    )
+    listed = cases.select_related("service", "team", "district", "assignee").only(*LIST_FIELDS)
+    rows = list(listed[offset : offset + per_page + 1])
     total = cases.order_by()[: COUNT_CAP + 1].count()
     return WorkQueuePage(
         cases=rows[:per_page],
@@ -230,4 +246,3 @@ def case_decide_and_close(*, case: Case, decision: str, closing_status: str, act
         text = decision.strip() if index == 0 else ""
         case = case_transition(case=case, to_status=step, actor=actor, text=text, public=True)
     return case
-

@@ -34,18 +34,18 @@ class WorkQueueFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
         fields["status"].choices = [(OPEN, _("alle open zaken")), (ALL, _("alle zaken")), *status_choices()]
-        fields["district"].choices = [("", _("alle districten"))] + list(
-            District.objects.order_by("name").values_list("slug", "name")
-        )
-        fields["service"].choices = [("", _("alle diensten"))] + list(
-            Service.objects.order_by("name").values_list("slug", "name")
-        )
+        fields["district"].choices = [
+            ("", _("alle districten")),
+            *District.objects.order_by("name").values_list("slug", "name"),
+        ]
+        fields["service"].choices = [
+            ("", _("alle diensten")),
+            *Service.objects.order_by("name").values_list("slug", "name"),
+        ]
         fields["kind"].choices = [("", _("alle soorten"))] + [
             (kind, str(workflow_for(kind).label_text)) for kind in workflow_kinds()
         ]
-        fields["team"].choices = [("", _("alle teams"))] + list(
-            Team.objects.order_by("name").values_list("slug", "name")
-        )
+        fields["team"].choices = [("", _("alle teams")), *Team.objects.order_by("name").values_list("slug", "name")]
 
     def filters(self) -> WorkQueueFilters:
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}

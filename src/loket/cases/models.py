@@ -92,7 +92,9 @@ class Case(models.Model):
                 condition=models.Q(closed_at__isnull=True),
             ),
             models.Index(
-                fields=["team", "deadline", "id"], name="case_open_team_deadline", condition=models.Q(closed_at__isnull=True)
+                fields=["team", "deadline", "id"],
+                name="case_open_team_deadline",
+                condition=models.Q(closed_at__isnull=True),
             ),
         ]
 

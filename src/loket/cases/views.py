@@ -6,6 +6,7 @@ user's scope); every write is a POST that redirects (post/redirect/get) with a D
 
 from __future__ import annotations
 
+from typing import cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -74,7 +75,7 @@ def work_queue(request: HttpRequest) -> HttpResponse:
 @rules.allow(rules.CASE_WORKERS)
 @require_POST
 def work_queue_bulk(request: HttpRequest) -> HttpResponse:
-    posted = {k[2:]: v for k, v in request.POST.items() if k.startswith("f_") and k != "f_page"}
+    posted = {k[2:]: str(v) for k, v in request.POST.items() if k.startswith("f_") and k != "f_page"}
     filters = _filter_form(request, posted).filters()
     back = _queue_url(filters, _page_number(request.POST.get("f_page")))
     references = request.POST.getlist("case")
@@ -215,9 +216,7 @@ def case_request_information(request: HttpRequest, reference: str) -> HttpRespon
     case = _case_for_post(request, reference)
     form = InformationRequestForm(request.POST)
     try:
-        backoffice.case_request_information(
-            case=case, message=form.data.get("message", ""), actor=request.user
-        )
+        backoffice.case_request_information(case=case, message=form.data.get("message", ""), actor=request.user)
     except (ValidationError, IllegalTransition) as exc:
         messages.error(request, _message_for(exc) if isinstance(exc, ValidationError) else str(exc))
     else:
@@ -245,7 +244,7 @@ def case_decide(request: HttpRequest, reference: str) -> HttpResponse:
 
 @rules.allow(rules.CASE_WORKERS)
 @require_GET
-def attachment_download(request: HttpRequest, reference: str, attachment_id: int) -> FileResponse:
+def attachment_download(request: HttpRequest, reference: str, attachment_id: int) -> HttpResponse:
     """An attachment, only for whoever may see its case; never a public media URL."""
     case = selectors.case_get_for_user(user=request.user, reference=reference)
     attachment = get_object_or_404(case.attachments, pk=attachment_id)
@@ -265,4 +264,4 @@ def attachment_download(request: HttpRequest, reference: str, attachment_id: int
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
-    return response
+    return cast(HttpResponse, response)  # a streaming response; ``rules.allow`` is typed for HttpResponse
