@@ -130,7 +130,8 @@ class CitizenTimelineView(CitizenAPIView):
             )
         items = selectors.citizen_timeline(citizen=citizen, limit=int(raw_limit))
         services.citizen_record_view(citizen=citizen, actor=request.user, request=request, fields=("timeline",))
-        return Response(s.TimelineItemSerializer(items, many=True).data)
+        # Plain dicts: 500 items through a DRF serializer cost more than the queries.
+        return Response([s.timeline_item_data(item) for item in items])
 
 
 class ContactMomentCreateView(CitizenAPIView):

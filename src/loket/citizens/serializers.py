@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rest_framework import serializers
 
 from loket.cases.models import Case
 from loket.catalogue.models import Service, Topic
+from loket.citizens.hooks import TimelineItem
 from loket.citizens.models import Citizen, ContactMoment, Language
 from loket.citizens.national import national_number_format, phone_format
 from loket.organisation.models import Location
@@ -71,6 +73,19 @@ class TimelineItemSerializer(serializers.Serializer):
     status = serializers.CharField()
     url = serializers.CharField()
     reference = serializers.CharField()
+
+
+def timeline_item_data(item: TimelineItem) -> dict[str, str]:
+    """The same shape as TimelineItemSerializer, built directly (the timeline is long)."""
+    return {
+        "at": item.at.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
+        "kind": item.kind,
+        "channel": item.channel,
+        "title": str(item.title),
+        "status": str(item.status),
+        "url": item.url,
+        "reference": item.reference,
+    }
 
 
 class ContactMomentSerializer(serializers.ModelSerializer):
