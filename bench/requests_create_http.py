@@ -1,0 +1,273 @@
+"""POST /api/v1/requests/ through the real server on PostgreSQL: ≥ 300 requests/s on 2 cores,
+p99 ≤ 100 ms at 150 requests/s.
+
+    .venv/bin/python bench/requests_create_http.py
+    options: --duration 20 --connections 16 --workers 4 --port 8766 --rate 150 --citizens 200
+             --profile (cProfile of the hot path in-process, 500 requests, top 25 by cumulative time)
+
+Recreates the PostgreSQL database ``loket_bench_requests`` (``BENCH_PG`` = server URL without a
+database, default ``postgres://postgres@127.0.0.1:5432``), migrates, loads the organisation,
+catalogue, accounts and requests demos, and gives ``--citizens`` citizen users an API token.
+Starts ``gunicorn loket.wsgi:application -w <workers>`` on 127.0.0.1 and measures two things:
+
+1. throughput: ``wrk`` (2 threads, closed loop) with a Lua script POSTing a valid "bewijs van
+   woonst" request (national register number, address routed by the street table) for a
+   rotating citizen token, for ``--duration`` seconds; every answer must be 201;
+2. latency at a fixed rate: a paced Python client (open loop, latency counted from each
+   request's scheduled time, so a stall is not hidden) sends ``--rate`` requests/s for
+   ``--duration`` seconds; p50/p95/p99.
+
+Every request creates a real case (reference counter row lock, history event, audit entry).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+DB_NAME = "loket_bench_requests"
+SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+BODY = {
+    "service": "bewijs-van-woonst",
+    "data": {
+        "rijksregisternummer": "85.07.30-033.28",
+        "adres": "Grote Markt 1, 2000 Antwerpen",
+        "aantal": "1",
+        "levering": "email",
+        "doel": "werk",
+    },
+    "consent": True,
+}
+
+
+def parse() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--rate", type=int, default=150)
+    parser.add_argument("--citizens", type=int, default=200)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--skip-prepare", action="store_true", help="reuse the database of a previous run")
+    return parser.parse_args()
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=f"{SERVER}/{DB_NAME}",
+        LOKET_VAR_DIR=str(Path(tempfile.gettempdir()) / "loket-bench-requests-var"),
+        SECRET_KEY="bench-" + "x" * 40,
+        LOKET_DEMO="1",
+        DEBUG="0",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT / "src"),
+        DJANGO_SETTINGS_MODULE="loket.settings",
+    )
+    return env
+
+
+PREPARE = """
+import django; django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from loket.organisation import demo as o; from loket.catalogue import demo as c
+from loket.accounts import demo as a; from loket.requests import demo as r
+for module in (o, c, a, r):
+    module.load(log=lambda line: None)
+from rest_framework.authtoken.models import Token
+from loket.accounts.models import Role, User
+tokens = []
+for i in range({citizens}):
+    user, _ = User.objects.get_or_create(username=f"bench-citizen-{{i}}", defaults={{"role": Role.CITIZEN}})
+    tokens.append(Token.objects.get_or_create(user=user)[0].key)
+print(" ".join(tokens))
+"""
+
+
+def prepare_database(env: dict[str, str], citizens: int, skip: bool) -> list[str]:
+    if not skip:
+        import psycopg
+
+        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+            connection.execute(f"CREATE DATABASE {DB_NAME}")
+    out = subprocess.run(
+        [str(PYTHON), "-c", PREPARE.format(citizens=citizens)],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    return out.stdout.split()
+
+
+def start_server(env: dict[str, str], workers: int, port: int) -> subprocess.Popen[bytes]:
+    command = [str(GUNICORN), "loket.wsgi:application", "--chdir", "src", "-w", str(workers)]
+    command += ["-b", f"127.0.0.1:{port}", "--log-level", "warning", "--backlog", "2048"]
+    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).read()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer /healthz within 30 s")
+
+
+def post(connection: http.client.HTTPConnection, token: str) -> int:
+    body = json.dumps(BODY)
+    headers = {"Content-Type": "application/json", "Authorization": f"Token {token}"}
+    connection.request("POST", "/api/v1/requests/", body=body, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    return response.status
+
+
+def warm(port: int, tokens: list[str], count: int) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    for i in range(count):
+        status = post(connection, tokens[i % len(tokens)])
+        if status != 201:
+            raise SystemExit(f"warm-up request answered {status}")
+
+
+def run_wrk(base: str, tokens: list[str], duration: int, connections: int) -> dict[str, str]:
+    lua = (
+        "tokens = {" + ",".join(f'"{t}"' for t in tokens) + "}\n"
+        f"body = [[{json.dumps(BODY)}]]\n"
+        "i = 0\n"
+        "request = function()\n  i = i % #tokens + 1\n"
+        '  return wrk.format("POST", "/api/v1/requests/", {["Content-Type"] = "application/json", '
+        '["Authorization"] = "Token " .. tokens[i]}, body)\nend\n'
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(lua)
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", script.name, base]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    os.unlink(script.name)
+    print(output)
+    figures = {"requests/s": re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)}  # type: ignore[union-attr]
+    for percentile in ("50", "99"):
+        match = re.search(rf"^\s+{percentile}%\s+(\S+)", output, re.M)
+        figures[f"p{percentile}"] = match.group(1) if match else "?"
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    figures["non-2xx"] = errors.group(1) if errors else "0"
+    return figures
+
+
+def run_paced(port: int, tokens: list[str], rate: int, duration: int, threads: int = 32) -> dict[str, str]:
+    """Open loop: request k is due at start + k/rate; its latency runs from that moment."""
+    total = rate * duration
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    lock = threading.Lock()
+    counter = iter(range(total))
+    start = time.perf_counter() + 0.5
+
+    def worker() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while True:
+            with lock:
+                k = next(counter, None)
+            if k is None:
+                return
+            due = start + k / rate
+            pause = due - time.perf_counter()
+            if pause > 0:
+                time.sleep(pause)
+            status = post(connection, tokens[k % len(tokens)])
+            elapsed = time.perf_counter() - due
+            with lock:
+                latencies.append(elapsed)
+                statuses[status] = statuses.get(status, 0) + 1
+
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    achieved = total / (time.perf_counter() - start)
+    latencies.sort()
+
+    def pct(p: float) -> str:
+        return f"{latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000:.1f}ms"
+
+    return {
+        "achieved/s": f"{achieved:.0f}",
+        "p50": f"{statistics.median(latencies) * 1000:.1f}ms",
+        "p95": pct(0.95),
+        "p99": pct(0.99),
+        "statuses": str(statuses),
+    }
+
+
+PROFILE = """
+import cProfile, pstats, django, json; django.setup()
+from rest_framework.test import APIClient
+from rest_framework.authtoken.models import Token
+client = APIClient(); token = Token.objects.first().key
+client.credentials(HTTP_AUTHORIZATION="Token " + token)
+body = json.loads({body!r})
+for _ in range(30): assert client.post("/api/v1/requests/", body, format="json").status_code == 201
+profile = cProfile.Profile(); profile.enable()
+for _ in range(500): client.post("/api/v1/requests/", body, format="json")
+profile.disable()
+pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+from django.db import connection, reset_queries
+from django.conf import settings; settings.DEBUG = True; reset_queries()
+client.post("/api/v1/requests/", body, format="json")
+print(len(connection.queries), "queries per request:")
+for q in connection.queries: print("  ", q["time"], q["sql"][:160])
+"""
+
+
+def main() -> None:
+    args = parse()
+    env = environment()
+    tokens = prepare_database(env, args.citizens, args.skip_prepare)
+    if args.profile:
+        subprocess.run([str(PYTHON), "-c", PROFILE.format(body=json.dumps(BODY))], env=env, check=True, cwd=ROOT)
+        return
+    server = start_server(env, args.workers, args.port)
+    base = f"http://127.0.0.1:{args.port}"
+    try:
+        warm(args.port, tokens, 50 * args.workers)
+        figures = run_wrk(base, tokens, args.duration, args.connections)
+        paced = run_paced(args.port, tokens, args.rate, args.duration)
+        print(f"POST /api/v1/requests/ on PostgreSQL ({args.workers} gunicorn sync workers, {os.cpu_count()} cores):")
+        print(
+            f"  throughput (wrk, 2 threads, {args.connections} connections, {args.duration} s): "
+            f"{figures['requests/s']} requests/s, p50 {figures['p50']}, p99 {figures['p99']}, "
+            f"non-2xx {figures['non-2xx']}"
+        )
+        print(
+            f"  at {args.rate} requests/s (paced, open loop, {args.duration} s): achieved {paced['achieved/s']}/s, "
+            f"p50 {paced['p50']}, p95 {paced['p95']}, p99 {paced['p99']}, statuses {paced['statuses']}"
+        )
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
