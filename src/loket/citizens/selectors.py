@@ -138,30 +138,25 @@ def _url_template(name: str, **kwargs: Any) -> str:
 
 
 def contact_moment_source(citizen: Citizen, *, limit: int) -> list[TimelineItem]:
-    moments = (
+    rows = (
         ContactMoment.objects.filter(citizen=citizen)
         .order_by("-at", "-id")
-        .select_related("service", "topic", "case")
-        .only("at", "channel", "outcome", "notes", "service__name", "topic__name", "case__reference")[:limit]
+        .values_list("at", "channel", "outcome", "service__name", "topic__name", "case__reference")[:limit]
     )
-    channels = dict(ContactMoment.Channel.choices)
-    outcomes = dict(ContactMoment.Outcome.choices)
-    items = []
-    for moment in moments:
-        subject = moment.service.name if moment.service else (moment.topic.name if moment.topic else "")
-        title = f"{channels[moment.channel]}: {subject}" if subject else str(channels[moment.channel])
-        items.append(
-            TimelineItem(
-                at=moment.at,
-                kind="contact",
-                channel=moment.channel,
-                title=title,
-                status=str(outcomes.get(moment.outcome, moment.outcome)),
-                url="",
-                reference=moment.case.reference if moment.case else "",
-            )
+    channels = {key: str(label) for key, label in ContactMoment.Channel.choices}
+    outcomes = {key: str(label) for key, label in ContactMoment.Outcome.choices}
+    return [
+        TimelineItem(
+            at=at,
+            kind="contact",
+            channel=channel,
+            title=f"{channels.get(channel, channel)}: {service or topic}" if service or topic else channels[channel],
+            status=outcomes.get(outcome, outcome),
+            url="",
+            reference=reference or "",
         )
-    return items
+        for at, channel, outcome, service, topic, reference in rows
+    ]
 
 
 def case_source(citizen: Citizen, *, limit: int) -> list[TimelineItem]:

@@ -21,7 +21,7 @@ class CitizenSerializer(serializers.ModelSerializer):
     email = serializers.EmailField(source="user.email")
     national_number = serializers.SerializerMethodField()
     phone = serializers.SerializerMethodField()
-    district = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    district: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     user = serializers.IntegerField(source="user_id", read_only=True)
 
     class Meta:
