@@ -67,14 +67,15 @@ def appointment_timeline_source(citizen: Any, *, limit: int) -> list[TimelineIte
         .order_by("-start", "-id")
         .values_list("start", "status", "reference", "service__name", "location__name")[:limit]
     )
-    labels = dict(Appointment.Status.choices)
+    labels = {key: str(label) for key, label in Appointment.Status.choices}
+    title = _("Afspraak %(service)s in %(location)s")
     return [
         TimelineItem(
             at=start,
             kind="appointment",
             channel="counter",
-            title=_("Afspraak %(service)s in %(location)s") % {"service": service, "location": location},
-            status=str(labels.get(status, status)),
+            title=title % {"service": service, "location": location},
+            status=labels.get(status, status),
             url="",
             reference=reference or "",
         )
