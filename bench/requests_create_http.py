@@ -225,14 +225,17 @@ PROFILE = """
 import cProfile, pstats, django, json; django.setup()
 from rest_framework.test import APIClient
 from rest_framework.authtoken.models import Token
-client = APIClient(); token = Token.objects.first().key
+client = APIClient(SERVER_NAME="localhost"); token = Token.objects.first().key
 client.credentials(HTTP_AUTHORIZATION="Token " + token)
 body = json.loads({body!r})
 for _ in range(30): assert client.post("/api/v1/requests/", body, format="json").status_code == 201
 profile = cProfile.Profile(); profile.enable()
 for _ in range(500): client.post("/api/v1/requests/", body, format="json")
 profile.disable()
-pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+stats = pstats.Stats(profile)
+stats.sort_stats("cumulative").print_stats(25)
+stats.sort_stats("tottime").print_stats(15)
+stats.sort_stats("cumulative").print_callees("case_create|requests/api.py.*post|request_submit")
 from django.db import connection, reset_queries
 from django.conf import settings; settings.DEBUG = True; reset_queries()
 client.post("/api/v1/requests/", body, format="json")

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from loket.requests.definitions import choice_pairs
@@ -80,8 +81,24 @@ def answers_json(cleaned: dict[str, Any], definition: FormDefinition) -> dict[st
     return result
 
 
+_classes: dict[tuple[Any, ...], type[forms.Form]] = {}
+
+
 def request_form_class(definition: FormDefinition, *, with_documents: bool = True) -> type[forms.Form]:
-    """A form class for ``definition``: its fields, one file field per document, and consent."""
+    """A form class for ``definition``: its fields, one file field per document, and consent.
+
+    Built once per process for each saved state of a definition and language (its ``updated_at`` is in the key).
+    """
+    key = (definition.pk, definition.updated_at, with_documents, get_language())
+    cached = _classes.get(key)
+    if cached is None or definition.pk is None:
+        if len(_classes) > 256:
+            _classes.clear()
+        cached = _classes[key] = _build(definition, with_documents=with_documents)
+    return cached
+
+
+def _build(definition: FormDefinition, *, with_documents: bool) -> type[forms.Form]:
     attrs: dict[str, Any] = {spec["name"]: field_for(spec) for spec in definition.fields}
     if with_documents:
         for doc in definition.documents:
