@@ -6,7 +6,8 @@ user's scope); every write is a POST that redirects (post/redirect/get) with a D
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Iterable
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -14,7 +15,10 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from loket.accounts import rules
@@ -34,6 +38,27 @@ def _filter_form(request: HttpRequest, data: dict[str, str]) -> WorkQueueFilterF
     if "team" not in data and request.user.role == Role.BACKOFFICE and request.user.team_id:  # type: ignore[union-attr]
         data["team"] = request.user.team.slug  # type: ignore[union-attr]
     return WorkQueueFilterForm(data)
+
+
+def _options(choices: Iterable[tuple[Any, Any]], selected: str = "") -> str:
+    """<option> tags in one pass: a queue page has a few hundred, too many for widget templates."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, mark_safe(" selected") if str(value) == selected else "", label) for value, label in choices),
+    )
+
+
+def _filter_selects(form: WorkQueueFilterForm, filters: backoffice.WorkQueueFilters) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": name,
+            "label": field.label,
+            "options": _options(field.choices, getattr(filters, name)),  # type: ignore[attr-defined]
+            "errors": form.errors.get(name, []),
+        }
+        for name, field in form.fields.items()
+    ]
 
 
 def _page_number(value: str | None) -> int:
@@ -65,8 +90,11 @@ def work_queue(request: HttpRequest) -> HttpResponse:
         "filters_query": urlencode({**filters.as_query(), "team": filters.team}),
         "previous_url": _queue_url(filters, page.number - 1) if page.has_previous else "",
         "next_url": _queue_url(filters, page.number + 1) if page.has_next else "",
-        "colleagues": backoffice.assignable_users(user=request.user),
-        "teams": Team.objects.order_by("name"),
+        "selects": _filter_selects(form, filters),
+        "colleague_options": _options(
+            (p.pk, p.get_full_name() or p.username) for p in backoffice.assignable_users(user=request.user)
+        ),
+        "team_options": _options(Team.objects.order_by("name").values_list("slug", "name")),
         "hidden_filters": [(name, getattr(filters, name)) for name in backoffice.WorkQueueFilters.__dataclass_fields__],
     }
     return render(request, "cases/work_queue.html", context)
@@ -98,7 +126,10 @@ def work_queue_bulk(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, _message_for(exc))
     else:
-        messages.success(request, _("%(count)s zaak/zaken toegewezen.") % {"count": len(done)})
+        messages.success(
+            request,
+            ngettext("%(count)s zaak toegewezen.", "%(count)s zaken toegewezen.", len(done)) % {"count": len(done)},
+        )
     return HttpResponseRedirect(back)
 
 

@@ -146,3 +146,12 @@ def test_an_attachment_of_another_case_is_not_served_through_this_one(open_case,
     mine, other = open_case(), open_case()
     attachment = case_add_attachment(case=other, upload=upload("plan.png", PNG), actor=agent)
     assert login(agent).get(_url(mine, f"bijlagen/{attachment.pk}")).status_code == 404
+
+
+def test_the_history_shows_a_team_only_assignment(open_case, agent, login):
+    from loket.organisation.models import Team
+
+    case = open_case()
+    login(agent).post(_url(case, "toewijzen"), {"action": "assign", "team": "stad-burgerzaken"})
+    body = login(agent).get(_url(case)).content.decode()
+    assert Team.objects.get(slug="stad-burgerzaken").name in body
