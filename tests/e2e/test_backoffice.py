@@ -49,7 +49,8 @@ def test_the_back_office_claims_asks_for_information_and_closes_a_case(page, dem
     page.get_by_role("button", name="Wijzig de status").click()
     assert page.get_by_text("De status is nu 'in behandeling'.").is_visible()
 
-    page.get_by_label("Welke informatie heb je van de burger nodig?").fill("Stuur een kopie van je inschrijvingsbewijs.")
+    question = page.get_by_label("Welke informatie heb je van de burger nodig?")
+    question.fill("Stuur een kopie van je inschrijvingsbewijs.")
     page.get_by_role("button", name="Vraag informatie").click()
     assert page.get_by_text(re.compile("de termijn staat stil")).first.is_visible()
     assert page.get_by_text(re.compile("termijn gepauzeerd sinds")).is_visible()
