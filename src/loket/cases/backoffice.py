@@ -18,7 +18,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from loket.accounts.models import Role
+from loket.accounts.models import DISTRICT_ROLES, Role
 from loket.cases.models import Case
 from loket.cases.selectors import ORDERINGS, case_visible_to
 from loket.cases.services import case_assign, case_transition
@@ -113,7 +113,25 @@ def _id_for(model: Any, slug: str) -> int:
 
 def work_queue_queryset(*, user: Any, filters: WorkQueueFilters) -> QuerySet[Case]:
     """The cases ``user`` may see that match ``filters``, ordered by deadline (most urgent first)."""
-    cases = case_visible_to(user=user)
+    return _filtered(case_visible_to(user=user), user=user, filters=filters)
+
+
+def _scope_parts(*, user: Any, filters: WorkQueueFilters) -> list[QuerySet[Case]]:
+    """The queue as disjoint, index-ordered parts. A district's scope is "competent OR requesting
+    district": one OR query cannot walk an index in deadline order (SQLite sorts every open case of
+    the district), so each side is read on its own and the two are merged."""
+    if getattr(user, "is_authenticated", False) and user.role in DISTRICT_ROLES and user.is_active:
+        own = Case.objects.filter(district_id=user.district_id)
+        asked = Case.objects.filter(requesting_district_id=user.district_id).exclude(district_id=user.district_id)
+        return [_filtered(own, user=user, filters=filters), _filtered(asked, user=user, filters=filters)]
+    return [work_queue_queryset(user=user, filters=filters)]
+
+
+def _deadline_key(case: Case) -> tuple[bool, dt.date, int]:
+    return (case.deadline is None, case.deadline or dt.date.max, case.pk)
+
+
+def _filtered(cases: QuerySet[Case], *, user: Any, filters: WorkQueueFilters) -> QuerySet[Case]:
     if filters.status == OPEN:
         cases = cases.filter(closed_at__isnull=True)
     elif filters.status != ALL:
@@ -147,11 +165,15 @@ def work_queue_queryset(*, user: Any, filters: WorkQueueFilters) -> QuerySet[Cas
 def work_queue_page(*, user: Any, filters: WorkQueueFilters, page: int = 1, per_page: int = PER_PAGE) -> WorkQueuePage:
     """One page of the work queue: ``per_page`` rows, whether there is a next page, a capped count."""
     page = max(1, int(page))
-    cases = work_queue_queryset(user=user, filters=filters)
     offset = (page - 1) * per_page
-    listed = cases.select_related("service", "team", "district", "assignee").only(*LIST_FIELDS)
-    rows = list(listed[offset : offset + per_page + 1])
-    total = cases.order_by()[: COUNT_CAP + 1].count()
+    parts = _scope_parts(user=user, filters=filters)
+    listed = [part.select_related("service", "team", "district", "assignee").only(*LIST_FIELDS) for part in parts]
+    if len(listed) == 1:
+        rows = list(listed[0][offset : offset + per_page + 1])
+    else:
+        merged = sorted((c for part in listed for c in part[: offset + per_page + 1]), key=_deadline_key)
+        rows = merged[offset : offset + per_page + 1]
+    total = sum(part.order_by()[: COUNT_CAP + 1].count() for part in parts)
     return WorkQueuePage(
         cases=rows[:per_page],
         number=page,

@@ -110,3 +110,19 @@ def test_berchem_staff_never_see_a_deurne_case_on_the_page(open_case, berchem_st
 def test_citizens_and_anonymous_visitors_cannot_open_the_queue(citizen, login, client):
     assert login(citizen).get(URL).status_code == 403
     assert client.get(URL).status_code == 302
+
+
+def test_a_district_queue_merges_its_own_cases_and_those_it_asked_for_by_deadline(open_case, agent, make_user):
+    from loket.organisation.models import District
+
+    own_late, own_soon = open_case("berchem"), open_case("berchem")
+    asked = open_case("deurne", kind="question", requesting_district=District.objects.get(slug="berchem"))
+    open_case("deurne")
+    for case, day in ((own_late, 20), (own_soon, 5), (asked, 10)):
+        Case.objects.filter(pk=case.pk).update(deadline=dt.date(2030, 1, day))
+    coordinator = make_user("coordinator", district="berchem")
+    page = work_queue_page(user=coordinator, filters=WorkQueueFilters())
+    assert [c.pk for c in page.cases] == [own_soon.pk, asked.pk, own_late.pk]
+    assert page.total == 3
+    second = work_queue_page(user=coordinator, filters=WorkQueueFilters(), page=2, per_page=2)
+    assert [c.pk for c in second.cases] == [own_late.pk] and not second.has_next
