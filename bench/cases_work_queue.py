@@ -82,7 +82,7 @@ STATUSES = {
 
 
 def fill(total: int) -> None:
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.utils import timezone
 
     from loket.accounts.models import Role, User
@@ -92,6 +92,7 @@ def fill(total: int) -> None:
     have = Case.objects.filter(reference__startswith=f"{MARK}-").count()
     if have >= total:
         print(f"{have} cases present")
+        analyze()
         return
     rng = random.Random(4)
     districts = list(District.objects.order_by("slug"))
@@ -122,6 +123,8 @@ def fill(total: int) -> None:
                 status=status,
                 channel="online",
                 district=district,
+                # One question in ten was asked by a district (an internal question to a city service).
+                requesting_district=rng.choice(districts) if kind == "question" and n % 10 == 0 else None,
                 location_district=located,
                 team=team,
                 assignee=rng.choice(staff) if rng.random() < 0.5 else None,
@@ -139,13 +142,16 @@ def fill(total: int) -> None:
     if batch:
         with transaction.atomic():
             Case.objects.bulk_create(batch)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE cases_case")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    analyze()
     print(f"filled {total - have} cases in {time.perf_counter() - started:.0f} s")
+
+
+def analyze() -> None:
+    """Planner statistics for the indexes (a new migration may have added one)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE cases_case" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def measure(label: str, runs: int, call: Callable[[], object]) -> None:

@@ -83,6 +83,12 @@ class Case(models.Model):
             models.Index(fields=["team", "status", "deadline"]),
             models.Index(fields=["district", "status", "deadline", "id"], name="case_district_status_dl"),
             models.Index(fields=["status", "deadline", "id"], name="case_status_deadline"),
+            # A district's queue also holds the cases it asked another service for.
+            models.Index(
+                fields=["requesting_district", "deadline", "id"],
+                name="case_requesting_deadline",
+                condition=models.Q(requesting_district__isnull=False),
+            ),
             models.Index(
                 fields=["deadline", "id"], name="case_open_deadline", condition=models.Q(closed_at__isnull=True)
             ),
