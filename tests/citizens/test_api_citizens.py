@@ -64,8 +64,15 @@ def test_an_unknown_citizen_is_404(agent, client_for, db):
 def test_an_agent_creates_a_citizen(antwerp, agent, client_for):
     response = client_for(agent).post(
         "/api/v1/citizens/",
-        {"first_name": "Jan", "last_name": "Peeters", "national_number": "05.03.12-002.84", "phone": "0470 12 34 56",
-         "street": "Kerkstraat", "number": "1", "postcode": "2100"},
+        {
+            "first_name": "Jan",
+            "last_name": "Peeters",
+            "national_number": "05.03.12-002.84",
+            "phone": "0470 12 34 56",
+            "street": "Kerkstraat",
+            "number": "1",
+            "postcode": "2100",
+        },
         format="json",
     )
     assert response.status_code == 201, response.json()

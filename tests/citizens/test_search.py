@@ -46,7 +46,9 @@ def test_it_finds_a_citizen_by_email_whatever_the_case(an, others):
 
 
 def test_it_finds_the_citizen_of_a_case_reference(an, agent):
-    case = case_create(kind="request", title="Zaal", channel="phone", actor=agent, citizen=an.user, district=an.district)
+    case = case_create(
+        kind="request", title="Zaal", channel="phone", actor=agent, citizen=an.user, district=an.district
+    )
     assert citizen_search(q=case.reference.lower()) == [an]
 
 

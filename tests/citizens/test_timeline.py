@@ -16,8 +16,9 @@ def test_the_timeline_merges_contact_moments_cases_and_appointments_newest_first
     from loket.counters.integrations import appointment_timeline_source
 
     assert appointment_timeline_source in timeline_sources()
-    case = case_create(kind="request", title="Zaal huren", channel="phone", actor=agent, citizen=an.user,
-                       district=an.district)
+    case = case_create(
+        kind="request", title="Zaal huren", channel="phone", actor=agent, citizen=an.user, district=an.district
+    )
     moment = contact_moment_register(citizen=an, channel="phone", outcome="request_started", actor=agent, case=case)
     ContactMoment.objects.filter(pk=moment.pk).update(at=timezone.now() + dt.timedelta(minutes=5))
     items = citizen_timeline(citizen=an)
@@ -34,12 +35,28 @@ def test_the_timeline_shows_the_citizens_linked_appointments(an, agent):
     location = Location.objects.filter(district=an.district).first()
     desk = Desk.objects.create(location=location, name="Balie 1")
     start = timezone.now() + dt.timedelta(days=2)
-    Appointment.objects.create(location=location, service=service, desk=desk, start=start,
-                               end=start + dt.timedelta(minutes=15), channel="online", status="booked",
-                               citizen=an.user, reference="APT-2026-000001")
-    Appointment.objects.create(location=location, service=service, desk=desk, start=start,
-                               end=start + dt.timedelta(minutes=15), channel="online", status="booked",
-                               email=an.user.email, reference="APT-2026-000002")
+    Appointment.objects.create(
+        location=location,
+        service=service,
+        desk=desk,
+        start=start,
+        end=start + dt.timedelta(minutes=15),
+        channel="online",
+        status="booked",
+        citizen=an.user,
+        reference="APT-2026-000001",
+    )
+    Appointment.objects.create(
+        location=location,
+        service=service,
+        desk=desk,
+        start=start,
+        end=start + dt.timedelta(minutes=15),
+        channel="online",
+        status="booked",
+        email=an.user.email,
+        reference="APT-2026-000002",
+    )
     items = citizen_timeline(citizen=an)
     assert [(i.kind, i.reference) for i in items] == [("appointment", "APT-2026-000001")]
     assert items[0].status == "geboekt"
