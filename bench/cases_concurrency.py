@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-import os
 import sys
 import threading
 import time
 from pathlib import Path
+
+from _setup import SQLITE_WAL, django_ready, scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -35,32 +36,8 @@ def parse() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def prepare_database() -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url:
-        path = Path("/tmp/loket-bench-cases.sqlite3")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-        return "SQLite (WAL, BEGIN IMMEDIATE)"
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    with psycopg.connect(
-        host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"], dbname="postgres", autocommit=True
-    ) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{config["NAME"]}"')
-    return f"PostgreSQL ({config['NAME']})"
-
-
 def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
-    import django
-
-    django.setup()
+    django_ready(demo=())
     from loket.cases.workflows import Workflow, workflow_register
 
     workflow_register(
@@ -79,7 +56,6 @@ def setup_django() -> None:
 
 def fixtures() -> tuple[int, int, int]:
     """(actor id, topic id, counter value before the run) — a city topic routed to a city team."""
-    from django.core.management import call_command
     from django.db import transaction
     from django.utils import timezone
 
@@ -88,7 +64,6 @@ def fixtures() -> tuple[int, int, int]:
     from loket.catalogue.models import Competence, Level, Topic
     from loket.organisation.models import Team
 
-    call_command("migrate", verbosity=0)
     with transaction.atomic():
         team, _ = Team.objects.get_or_create(slug="bench-team", defaults={"name": "Bench", "level": Team.Level.CITY})
         topic, _ = Topic.objects.get_or_create(slug="bench-topic", defaults={"name": "Bench", "level": Level.CITY})
@@ -179,7 +154,9 @@ def verify(before: int, expected: int) -> tuple[bool, str]:
 
 def main() -> int:
     args = parse()
-    database = prepare_database()
+    database = scratch_database(
+        sqlite_name="loket-bench-cases.sqlite3", sqlite_label=SQLITE_WAL, recreate_postgres=False
+    )
     setup_django()
     actor_id, topic_id, before = fixtures()
     elapsed, errors = run(args, actor_id, topic_id)

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from _setup import django_ready, kept_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -39,39 +40,6 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=200)
     return parser.parse_args()
-
-
-def prepare_database() -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url:
-        url = os.environ["DATABASE_URL"] = "sqlite:////tmp/loket-bench-workqueue.sqlite3"
-    if url.startswith("sqlite"):
-        return f"SQLite ({url.split(':///', 1)[1]})"
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    with psycopg.connect(
-        host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"], dbname="postgres", autocommit=True
-    ) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone():
-            conn.execute(f'CREATE DATABASE "{config["NAME"]}"')
-    return f"PostgreSQL ({config['NAME']})"
-
-
-def setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    from loket.catalogue import demo as catalogue_demo
-    from loket.organisation import demo as organisation_demo
-
-    organisation_demo.load(log=lambda line: None)
-    catalogue_demo.load(log=lambda line: None)
 
 
 STATUSES = {
@@ -169,8 +137,8 @@ def measure(label: str, runs: int, call: Callable[[], object]) -> None:
 
 def main() -> None:
     args = parse()
-    engine = prepare_database()
-    setup()
+    engine = kept_database(sqlite_name="loket-bench-workqueue.sqlite3")
+    django_ready(atomic=False)
     fill(args.cases)
     from django.db import connection
     from django.test import Client

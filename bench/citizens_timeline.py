@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from _setup import django_ready, scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -29,44 +30,6 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--others", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=200)
     return parser.parse_args()
-
-
-def prepare_database() -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url:
-        path = Path("/tmp/loket-bench-citizens.sqlite3")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-        return "SQLite (file)"
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    with psycopg.connect(
-        host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"], dbname="postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}"')
-        conn.execute(f'CREATE DATABASE "{config["NAME"]}"')
-    return f"PostgreSQL ({config['NAME']})"
-
-
-def setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
-    os.environ.setdefault("HUEY_IMMEDIATE", "0")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import transaction
-
-    from loket.catalogue import demo as catalogue_demo
-    from loket.organisation import demo as organisation_demo
-
-    call_command("migrate", verbosity=0)
-    with transaction.atomic():
-        for module in (organisation_demo, catalogue_demo):
-            module.load(log=lambda line: None)
 
 
 def fill(others: int) -> int:
@@ -156,8 +119,8 @@ def percentiles(samples: list[float]) -> str:
 
 def main() -> None:
     args = parse()
-    engine = prepare_database()
-    setup()
+    engine = scratch_database(sqlite_name="loket-bench-citizens.sqlite3")
+    django_ready()
     citizen_id = fill(args.others)
     from django.test import Client
 

@@ -20,13 +20,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import os
 import random
 import statistics
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+
+from _setup import django_ready, scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -40,45 +41,6 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--fill", type=float, default=0.85)
     parser.add_argument("--every", type=int, default=5, help="a booking write before every N-th call")
     return parser.parse_args()
-
-
-def prepare_database() -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url:
-        path = Path("/tmp/loket-bench-availability.sqlite3")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-        return "SQLite (file)"
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    with psycopg.connect(
-        host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"], dbname="postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}"')
-        conn.execute(f'CREATE DATABASE "{config["NAME"]}"')
-    return f"PostgreSQL ({config['NAME']})"
-
-
-def setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
-    os.environ.setdefault("HUEY_IMMEDIATE", "0")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import transaction
-
-    from loket.catalogue import demo as catalogue_demo
-    from loket.counters import demo as counters_demo
-    from loket.organisation import demo as organisation_demo
-
-    call_command("migrate", verbosity=0)
-    with transaction.atomic():
-        for module in (organisation_demo, catalogue_demo, counters_demo):
-            module.load(log=lambda line: None)
 
 
 def candidates(location, desks, day: dt.date, rng: random.Random) -> list[tuple]:
@@ -244,8 +206,8 @@ def p95(values: list[float]) -> float:
 
 def main() -> int:
     args = parse()
-    database = prepare_database()
-    setup()
+    database = scratch_database(sqlite_name="loket-bench-availability.sqlite3")
+    django_ready(demo=("organisation", "catalogue", "counters"))
     from loket.counters.models import Appointment
     from loket.counters.occupancy import occupancy_cache_size
 

@@ -21,7 +21,6 @@ import datetime as dt
 import heapq
 import itertools
 import math
-import os
 import random
 import statistics
 import sys
@@ -30,6 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from _setup import SQLITE_WAL, django_ready, scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -60,19 +61,6 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--detail", action="store_true", help="the estimate's accuracy per kind of visitor")
     return parser.parse_args()
-
-
-def prepare_database() -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url:
-        path = Path("/tmp/loket-bench-queue.sqlite3")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-        return "SQLite (WAL, BEGIN IMMEDIATE)"
-    from cases_concurrency import prepare_database as prepare_postgres
-
-    return prepare_postgres()
 
 
 def local(minutes: float) -> dt.datetime:
@@ -316,14 +304,10 @@ def simulate(plan: list[Visitor], rng: random.Random) -> dict[str, Any]:
 
 def main() -> None:
     args = parse()
-    backend = prepare_database()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    backend = scratch_database(
+        sqlite_name="loket-bench-queue.sqlite3", sqlite_label=SQLITE_WAL, recreate_postgres=False
+    )
+    django_ready(demo=())
     rng = random.Random(args.seed)
     plan = visitors_plan(rng, count=args.visitors, locations=args.locations)
     started = time.perf_counter()

@@ -14,24 +14,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import random
-import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from _setup import gunicorn_start, gunicorn_stop, server_environment, wrk
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 DB = Path("/tmp/loket-bench-locate.sqlite3")
 
 
@@ -44,21 +41,6 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=20_000, help="request count for the Python client")
     parser.add_argument("--python-client", action="store_true", help="use the Python client even if wrk exists")
     return parser.parse_args()
-
-
-def environment() -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=f"sqlite:///{DB}",
-        LOKET_VAR_DIR=str(Path(tempfile.gettempdir()) / "loket-bench-locate-var"),
-        SECRET_KEY="bench-" + "x" * 40,
-        LOKET_DEMO="1",
-        DEBUG="0",
-        LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT / "src"),
-        DJANGO_SETTINGS_MODULE="loket.settings",
-    )
-    return env
 
 
 def prepare_database(env: dict[str, str]) -> None:
@@ -87,21 +69,6 @@ def points() -> list[str]:
     return paths
 
 
-def start_server(env: dict[str, str], workers: int, port: int) -> subprocess.Popen[bytes]:
-    command = [str(GUNICORN), "loket.wsgi:application", "--chdir", "src", "-w", str(workers)]
-    command += ["-b", f"127.0.0.1:{port}", "--log-level", "warning"]
-    server = subprocess.Popen(command, env=env, cwd=ROOT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not answer /healthz within 30 s")
-
-
 def worker_pids(master: int) -> list[int]:
     children = Path(f"/proc/{master}/task/{master}/children")
     return [int(pid) for pid in children.read_text().split()] if children.exists() else []
@@ -115,18 +82,9 @@ def rss_mb(pid: int) -> float:
 
 
 def run_wrk(base: str, paths: list[str], duration: int, connections: int) -> dict[str, str]:
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write("paths = {\n" + ",\n".join(f'"{path}"' for path in paths) + "\n}\n")
-        script.write("i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format('GET', paths[i])\nend\n")
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", script.name, base]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    os.unlink(script.name)
-    print(output)
-    figures = {"requests/s": re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)}  # type: ignore[union-attr]
-    for percentile in ("50", "99"):
-        match = re.search(rf"^\s+{percentile}%\s+(\S+)", output, re.M)
-        figures[f"p{percentile}"] = match.group(1) if match else "?"
-    return figures
+    lua = "paths = {\n" + ",\n".join(f'"{path}"' for path in paths) + "\n}\n"
+    lua += "i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format('GET', paths[i])\nend\n"
+    return wrk(base, lua, duration=duration, connections=connections)
 
 
 def run_python_client(base: str, paths: list[str], count: int, connections: int) -> dict[str, str]:
@@ -151,10 +109,10 @@ def run_python_client(base: str, paths: list[str], count: int, connections: int)
 
 def main() -> None:
     args = parse()
-    env = environment()
+    env = server_environment(database_url=f"sqlite:///{DB}", var_dir="loket-bench-locate-var")
     prepare_database(env)
     paths = points()
-    server = start_server(env, args.workers, args.port)
+    server = gunicorn_start(env, workers=args.workers, port=args.port)
     base = f"http://127.0.0.1:{args.port}"
     try:
         for path in paths[: 20 * args.workers]:  # warm every worker's index (requests spread over workers)
@@ -172,8 +130,7 @@ def main() -> None:
         print(f"  requests/s {figures['requests/s']}, p50 {figures['p50']}, p99 {figures['p99']}")
         print(f"  worker RSS after the run: {memory}")
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        gunicorn_stop(server)
 
 
 if __name__ == "__main__":

@@ -26,20 +26,17 @@ import argparse
 import http.client
 import json
 import os
-import re
-import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
+
+from _setup import gunicorn_start, gunicorn_stop, server_environment, wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 DB_NAME = "loket_bench_requests"
 SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 BODY = {
@@ -66,21 +63,6 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--skip-prepare", action="store_true", help="reuse the database of a previous run")
     return parser.parse_args()
-
-
-def environment() -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=f"{SERVER}/{DB_NAME}",
-        LOKET_VAR_DIR=str(Path(tempfile.gettempdir()) / "loket-bench-requests-var"),
-        SECRET_KEY="bench-" + "x" * 40,
-        LOKET_DEMO="1",
-        DEBUG="0",
-        LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT / "src"),
-        DJANGO_SETTINGS_MODULE="loket.settings",
-    )
-    return env
 
 
 PREPARE = """
@@ -119,21 +101,6 @@ def prepare_database(env: dict[str, str], citizens: int, skip: bool) -> list[str
     return out.stdout.split()
 
 
-def start_server(env: dict[str, str], workers: int, port: int) -> subprocess.Popen[bytes]:
-    command = [str(GUNICORN), "loket.wsgi:application", "--chdir", "src", "-w", str(workers)]
-    command += ["-b", f"127.0.0.1:{port}", "--log-level", "warning", "--backlog", "2048"]
-    server = subprocess.Popen(command, env=env, cwd=ROOT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not answer /healthz within 30 s")
-
-
 def post(connection: http.client.HTTPConnection, token: str) -> int:
     body = json.dumps(BODY)
     headers = {"Content-Type": "application/json", "Authorization": f"Token {token}"}
@@ -160,19 +127,7 @@ def run_wrk(base: str, tokens: list[str], duration: int, connections: int) -> di
         '  return wrk.format("POST", "/api/v1/requests/", {["Content-Type"] = "application/json", '
         '["Authorization"] = "Token " .. tokens[i]}, body)\nend\n'
     )
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(lua)
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", script.name, base]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    os.unlink(script.name)
-    print(output)
-    figures = {"requests/s": re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)}  # type: ignore[union-attr]
-    for percentile in ("50", "99"):
-        match = re.search(rf"^\s+{percentile}%\s+(\S+)", output, re.M)
-        figures[f"p{percentile}"] = match.group(1) if match else "?"
-    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
-    figures["non-2xx"] = errors.group(1) if errors else "0"
-    return figures
+    return wrk(base, lua, duration=duration, connections=connections)
 
 
 def run_paced(port: int, tokens: list[str], rate: int, duration: int, threads: int = 32) -> dict[str, str]:
@@ -246,12 +201,12 @@ for q in connection.queries: print("  ", q["time"], q["sql"][:160])
 
 def main() -> None:
     args = parse()
-    env = environment()
+    env = server_environment(database_url=f"{SERVER}/{DB_NAME}", var_dir="loket-bench-requests-var")
     tokens = prepare_database(env, args.citizens, args.skip_prepare)
     if args.profile:
         subprocess.run([str(PYTHON), "-c", PROFILE.format(body=json.dumps(BODY))], env=env, check=True, cwd=ROOT)
         return
-    server = start_server(env, args.workers, args.port)
+    server = gunicorn_start(env, workers=args.workers, port=args.port, extra=("--backlog", "2048"))
     base = f"http://127.0.0.1:{args.port}"
     try:
         warm(args.port, tokens, 50 * args.workers)
@@ -268,8 +223,7 @@ def main() -> None:
             f"p50 {paced['p50']}, p95 {paced['p95']}, p99 {paced['p99']}, statuses {paced['statuses']}"
         )
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        gunicorn_stop(server)
 
 
 if __name__ == "__main__":

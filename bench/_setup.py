@@ -1,0 +1,168 @@
+"""What the benchmark scripts share: their database, Django, and a gunicorn server to load.
+
+The scripts run as ``.venv/bin/python bench/<name>.py``, so ``bench/`` is ``sys.path[0]`` and
+they import this module as ``from _setup import …``. The database helpers set ``DATABASE_URL``
+for the process (and so for Django and any child process); ``django_ready`` needs ``src/`` on
+``sys.path``, which every script arranges before it calls it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import re
+import signal
+import subprocess
+import tempfile
+import time
+import urllib.request
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+SQLITE_FILE = "SQLite (file)"
+SQLITE_WAL = "SQLite (WAL, BEGIN IMMEDIATE)"
+
+
+def scratch_database(*, sqlite_name: str, sqlite_label: str = SQLITE_FILE, recreate_postgres: bool = True) -> str:
+    """Point the process at the benchmark's database; returns the engine label the script prints.
+
+    Without ``DATABASE_URL``: a new SQLite file ``/tmp/<sqlite_name>`` (an earlier one and its
+    ``-wal``/``-shm`` files are removed), labelled ``sqlite_label``. With ``DATABASE_URL``: the
+    PostgreSQL database it names is dropped and created again, or, with
+    ``recreate_postgres=False``, created only when missing (earlier runs are left alone).
+    """
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        path = Path("/tmp") / sqlite_name
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+        return sqlite_label
+    return postgres_database(url, recreate=recreate_postgres)
+
+
+def kept_database(*, sqlite_name: str) -> str:
+    """Point the process at a database that is kept between runs; returns the engine label.
+
+    Without ``DATABASE_URL``: the SQLite file ``/tmp/<sqlite_name>``, as it is. A ``sqlite://``
+    ``DATABASE_URL`` is used as given; a PostgreSQL database is created only when missing.
+    """
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        url = os.environ["DATABASE_URL"] = f"sqlite:////tmp/{sqlite_name}"
+    if url.startswith("sqlite"):
+        return f"SQLite ({url.split(':///', 1)[1]})"
+    return postgres_database(url, recreate=False)
+
+
+def postgres_database(url: str, *, recreate: bool) -> str:
+    """Create the PostgreSQL database named in ``url`` (dropped first if ``recreate``); its label.
+
+    Connects to the ``postgres`` database of the same server, as the same user.
+    """
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    name = config["NAME"]
+    with psycopg.connect(
+        host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"], dbname="postgres", autocommit=True
+    ) as conn:
+        if recreate:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        elif not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return f"PostgreSQL ({name})"
+
+
+def django_ready(*, demo: Sequence[str] = ("organisation", "catalogue"), atomic: bool = True) -> None:
+    """Set Django up in this process, migrate, and load the demo data of the apps in ``demo``.
+
+    ``demo`` names apps under ``loket`` (``"counters"`` → ``loket.counters.demo``), loaded in that
+    order, in one transaction unless ``atomic=False``. Tasks are queued, not run inline
+    (``HUEY_IMMEDIATE=0`` unless the environment says otherwise).
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
+    os.environ.setdefault("HUEY_IMMEDIATE", "0")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import transaction
+
+    modules = [importlib.import_module(f"loket.{app}.demo") for app in demo]
+    call_command("migrate", verbosity=0)
+    with transaction.atomic() if atomic else contextlib.nullcontext():
+        for module in modules:
+            module.load(log=lambda line: None)
+
+
+def server_environment(*, database_url: str, var_dir: str) -> dict[str, str]:
+    """The environment for a production-like server (and its preparing subprocesses).
+
+    ``var_dir`` is a directory name under the system's temporary directory.
+    """
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url,
+        LOKET_VAR_DIR=str(Path(tempfile.gettempdir()) / var_dir),
+        SECRET_KEY="bench-" + "x" * 40,
+        LOKET_DEMO="1",
+        DEBUG="0",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT / "src"),
+        DJANGO_SETTINGS_MODULE="loket.settings",
+    )
+    return env
+
+
+def gunicorn_start(
+    env: dict[str, str], *, workers: int, port: int, extra: Sequence[str] = ()
+) -> subprocess.Popen[bytes]:
+    """Start ``gunicorn loket.wsgi:application`` on 127.0.0.1:``port``; return once /healthz answers.
+
+    Gives up (stopping the server) after 30 s.
+    """
+    command = [str(GUNICORN), "loket.wsgi:application", "--chdir", "src", "-w", str(workers)]
+    command += ["-b", f"127.0.0.1:{port}", "--log-level", "warning", *extra]
+    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).read()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer /healthz within 30 s")
+
+
+def gunicorn_stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop a server started by ``gunicorn_start`` (SIGTERM, then wait up to 30 s)."""
+    server.send_signal(signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+def wrk(base: str, lua: str, *, duration: int, connections: int) -> dict[str, str]:
+    """Load ``base`` with ``wrk`` (2 threads) driven by the Lua script ``lua``; print wrk's report.
+
+    Returns ``requests/s``, ``p50``, ``p99`` and ``non-2xx`` (the count of other answers) as wrk
+    printed them.
+    """
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(lua)
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", script.name, base]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    os.unlink(script.name)
+    print(output)
+    figures = {"requests/s": re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)}  # type: ignore[union-attr]
+    for percentile in ("50", "99"):
+        match = re.search(rf"^\s+{percentile}%\s+(\S+)", output, re.M)
+        figures[f"p{percentile}"] = match.group(1) if match else "?"
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    figures["non-2xx"] = errors.group(1) if errors else "0"
+    return figures
