@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from loket.accounts import rules
 from loket.accounts.models import LoginAttempt, User
+from loket.audit.admin import AuditedAdminMixin
 from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
 
@@ -42,7 +43,7 @@ admin.site.login = admin_login  # type: ignore[method-assign,assignment]
 
 
 @admin.register(User)
-class LoketUserAdmin(UserAdmin):
+class LoketUserAdmin(AuditedAdminMixin, UserAdmin):
     list_display = ("username", "first_name", "last_name", "role", "district", "team", "is_demo", "is_active")
     list_filter = ("role", "district", "is_demo", "is_active", "is_staff", "is_superuser")
     list_select_related = ("district", "team")
@@ -55,40 +56,6 @@ class LoketUserAdmin(UserAdmin):
         *UserAdmin.add_fieldsets,
         (_("Loket"), {"fields": ("role", "district", "team")}),
     )
-
-    def change_view(
-        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
-    ) -> HttpResponse:
-        if request.method == "GET":
-            person = self.get_object(request, unquote(object_id))
-            if person is not None:
-                audit_record(
-                    actor=request.user,
-                    action=AuditEntry.Action.VIEW,
-                    obj=person,
-                    district_id=person.district_id,
-                    request=request,
-                )
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        if change and not form.changed_data:
-            return
-        audit_record(
-            actor=request.user,
-            action=AuditEntry.Action.CHANGE if change else AuditEntry.Action.CREATE,
-            obj=obj,
-            fields=form.changed_data,
-            district_id=obj.district_id,
-            request=request,
-        )
-
-    def delete_model(self, request: HttpRequest, obj: User) -> None:
-        audit_record(
-            actor=request.user, action=AuditEntry.Action.DELETE, obj=obj, district_id=obj.district_id, request=request
-        )
-        super().delete_model(request, obj)
 
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
         response = super().user_change_password(request, id, form_url)

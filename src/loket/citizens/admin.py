@@ -6,11 +6,9 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 
-from loket.audit.models import AuditEntry
-from loket.audit.services import audit_record
+from loket.audit.admin import AuditedAdminMixin
 from loket.citizens.models import Citizen, ContactMoment
 from loket.citizens.national import national_number_validate, phone_validate
 
@@ -40,7 +38,7 @@ class CitizenAdminForm(forms.ModelForm):
 
 
 @admin.register(Citizen)
-class CitizenAdmin(admin.ModelAdmin):
+class CitizenAdmin(AuditedAdminMixin, admin.ModelAdmin):
     form = CitizenAdminForm
     list_display = ("__str__", "national_number", "phone", "postcode", "district", "needs_digital_help")
     list_filter = ("district", "preferred_language", "needs_digital_help")
@@ -49,36 +47,11 @@ class CitizenAdmin(admin.ModelAdmin):
     raw_id_fields = ("user",)
     readonly_fields = ("district", "created_at", "updated_at")
 
-    def change_view(
-        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
-    ) -> HttpResponse:
-        if request.method == "GET":
-            citizen = self.get_object(request, unquote(object_id))
-            if citizen is not None:
-                audit_record(
-                    actor=request.user,
-                    action=AuditEntry.Action.VIEW,
-                    obj=citizen,
-                    district_id=citizen.district_id,
-                    request=request,
-                )
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def save_model(self, request: HttpRequest, obj: Citizen, form: Any, change: bool) -> None:
         from loket.citizens.services import citizen_district
 
         obj.district = citizen_district(street=obj.street, number=obj.number, postcode=obj.postcode)
         super().save_model(request, obj, form, change)
-        if change and not form.changed_data:
-            return
-        audit_record(
-            actor=request.user,
-            action=AuditEntry.Action.CHANGE if change else AuditEntry.Action.CREATE,
-            obj=obj,
-            fields=form.changed_data,
-            district_id=obj.district_id,
-            request=request,
-        )
 
 
 @admin.register(ContactMoment)

@@ -10,11 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 
-from loket.audit.models import AuditEntry
-from loket.audit.services import audit_record
+from loket.audit.admin import AuditedAdminMixin
 from loket.counters.models import Appointment, CounterSettings, Desk, Queue, Ticket
 
 
@@ -43,7 +41,7 @@ class QueueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(admin.ModelAdmin):
+class AppointmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("reference", "start", "location", "service", "status", "channel")
     list_filter = ("location", "status", "channel", "start")
     list_select_related = ("location", "service")
@@ -61,32 +59,8 @@ class AppointmentAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def change_view(
-        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
-    ) -> HttpResponse:
-        if request.method == "GET":
-            appointment = self.get_object(request, unquote(object_id))
-            if appointment is not None:
-                audit_record(
-                    actor=request.user,
-                    action=AuditEntry.Action.VIEW,
-                    obj=appointment,
-                    district_id=appointment.location.district_id,
-                    request=request,
-                )
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def save_model(self, request: HttpRequest, obj: Appointment, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        if form.changed_data:
-            audit_record(
-                actor=request.user,
-                action=AuditEntry.Action.CHANGE,
-                obj=obj,
-                fields=form.changed_data,
-                district_id=obj.location.district_id,
-                request=request,
-            )
+    def audit_district_id(self, obj: Appointment) -> int | None:
+        return obj.location.district_id
 
 
 @admin.register(Ticket)
