@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-pytest_plugins = ["tests.fixtures_organisation", "tests.browser"]
+pytest_plugins = ["tests.fixtures_organisation", "tests.fixtures_people", "tests.browser"]
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import itertools
-from typing import Any
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -19,30 +16,11 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\x00\x00\x01" * 2 + b"\x08\
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00" + b"\x00" * 64
 
-_counter = itertools.count()
-
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
-
-
-@pytest.fixture
-def make_user(db):
-    def make(role: str = Role.CITIZEN, district: str | None = None, **extra: Any) -> User:
-        name = extra.pop("username", f"{role}-{next(_counter)}")
-        return User.objects.create_user(
-            username=name,
-            password=None,
-            role=role,
-            district=District.objects.get(slug=district) if district else None,
-            first_name=extra.pop("first_name", "Test"),
-            last_name=extra.pop("last_name", name),
-            **extra,
-        )
-
-    return make
 
 
 @pytest.fixture

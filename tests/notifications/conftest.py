@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import itertools
 import smtplib
 from typing import Any
 
@@ -10,8 +9,6 @@ from django.core.mail.backends.base import BaseEmailBackend
 from loket.accounts.models import Role, User
 from loket.cases.services import case_create
 from loket.organisation.models import District
-
-_counter = itertools.count()
 
 
 class BrokenEmailBackend(BaseEmailBackend):
@@ -28,23 +25,6 @@ BROKEN_EMAIL_BACKEND = "tests.notifications.conftest.BrokenEmailBackend"
 def _sms_in_tmp(settings, tmp_path):
     settings.VAR_DIR = tmp_path
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-@pytest.fixture
-def make_user(db):
-    def make(role: str = Role.CITIZEN, district: str | None = None, **extra: Any) -> User:
-        name = extra.pop("username", f"{role}-{next(_counter)}")
-        return User.objects.create_user(
-            username=name,
-            password=None,
-            role=role,
-            district=District.objects.get(slug=district) if district else None,
-            first_name=extra.pop("first_name", "Test"),
-            last_name=extra.pop("last_name", name),
-            **extra,
-        )
-
-    return make
 
 
 @pytest.fixture
