@@ -32,4 +32,9 @@ urlpatterns = [
     path("", include("loket.notifications.api")),
     path("", include("loket.citizens.api")),
     path("", include("loket.requests.api")),
+    path("", include("loket.contactcentre.api")),
+    path("", include("loket.steering.api")),
+    path("", include("loket.helpdesk.api")),
+    path("", include("loket.correspondence.api")),
+    path("", include("loket.consultations.api")),
 ]

@@ -97,6 +97,11 @@ INSTALLED_APPS = [
     "loket.citizens",
     "loket.requests",
     "loket.counters",
+    "loket.contactcentre",
+    "loket.steering",
+    "loket.helpdesk",
+    "loket.correspondence",
+    "loket.consultations",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,11 @@ urlpatterns = [
     path("", include("loket.notifications.urls")),
     path("", include("loket.citizens.urls")),
     path("", include("loket.requests.urls")),
+    path("", include("loket.contactcentre.urls")),
+    path("", include("loket.steering.urls")),
+    path("", include("loket.helpdesk.urls")),
+    path("", include("loket.correspondence.urls")),
+    path("", include("loket.consultations.urls")),
     path("", include("loket.catalogue.urls")),
 ]
 

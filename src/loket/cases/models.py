@@ -138,6 +138,8 @@ class CaseEvent(models.Model):
         ASSIGNED = "assigned", _("toegewezen")
         NOTE = "note", _("notitie")
         ATTACHMENT = "attachment", _("bijlage toegevoegd")
+        # The citizen's own word on their case (a reply in Mijn loket), always public.
+        MESSAGE = "message", _("bericht van de burger")
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -170,3 +172,59 @@ class CaseEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ValueError("Case history is append-only.")
+
+
+class InternalTask(models.Model):
+    """Work one team hands to another, with a due time: the front office's hand-over to a back
+    office, a counter's escalation to the central specialists (second line), or a callback
+    the contact centre promised. A task is internal: the citizen never sees it.
+    """
+
+    class Kind(models.TextChoices):
+        HANDOVER = "handover", _("doorgegeven vraag")
+        ESCALATION = "escalation", _("escalatie naar tweede lijn")
+        CALLBACK = "callback", _("terugbellen")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        DONE = "done", _("afgehandeld")
+        CANCELLED = "cancelled", _("geannuleerd")
+
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    title = models.CharField(_("onderwerp"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    # Context: who it is about and which case, when there is one.
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="internal_tasks"
+    )
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="internal_tasks")
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    phone = models.CharField(_("telefoon om terug te bellen"), max_length=20, blank=True)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="internal_tasks", verbose_name=_("team"))
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="assigned_tasks"
+    )
+    channel = models.CharField(_("kanaal"), max_length=10, choices=Channel.choices, default=Channel.PHONE)
+    due_at = models.DateTimeField(_("uiterlijk af op"))
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    done_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    result = models.TextField(_("resultaat"), blank=True)
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        verbose_name = _("interne taak")
+        verbose_name_plural = _("interne taken")
+        indexes = [
+            models.Index(fields=["team", "status", "due_at", "id"], name="task_team_status_due"),
+            models.Index(fields=["kind", "status", "due_at", "id"], name="task_kind_status_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title}"
