@@ -67,10 +67,35 @@ FRONT_OFFICE = Rule(
 COUNTER_STAFF = Rule(
     "counter_staff", "Loketmedewerkers aan de balie.", frozenset({Role.CLERK, Role.MANAGER, Role.ADMIN})
 )
+CORRESPONDENTS = Rule(
+    "correspondents",
+    "Wie brieven tussen districten en stad registreert of leest: districten, stadsdiensten, helpdesk.",
+    frozenset(
+        {
+            Role.DISTRICT_STAFF,
+            Role.COORDINATOR,
+            Role.BACKOFFICE,
+            Role.HELPDESK,
+            Role.MANAGER,
+            Role.ADMIN,
+        }
+    ),
+)
 MANAGERS = Rule("managers", "Stafdienst en beheerders.", frozenset({Role.MANAGER, Role.ADMIN}))
 ADMINS = Rule("admins", "Beheerders.", frozenset({Role.ADMIN}))
 
-ALL_RULES = (PUBLIC, AUTHENTICATED, CITIZEN, STAFF, CASE_WORKERS, FRONT_OFFICE, COUNTER_STAFF, MANAGERS, ADMINS)
+ALL_RULES = (
+    PUBLIC,
+    AUTHENTICATED,
+    CITIZEN,
+    STAFF,
+    CASE_WORKERS,
+    FRONT_OFFICE,
+    COUNTER_STAFF,
+    CORRESPONDENTS,
+    MANAGERS,
+    ADMINS,
+)
 
 V = TypeVar("V", bound=Callable[..., HttpResponse])
 
