@@ -5,11 +5,11 @@ In short: the catalogue is small (hundreds to a few thousand rows), the search m
 on SQLite and PostgreSQL, and citizens' words need synonyms, typo tolerance and prefix matching
 that are awkward in SQL but cheap in memory.
 
-The index holds, per stem, the weighted fields of each service it occurs in (name > synonyms >
-summary > description), an inverse document frequency, a sorted vocabulary for prefix matching
-(search-as-you-type) and a character-trigram index of the vocabulary for typos. A query word that
-is not in the vocabulary is expanded to known stems by prefix, by splitting a compound, and by
-trigram similarity, each at a discount.
+The index (``textindex.TextIndex``, shared with the knowledge search) holds, per stem, the weighted
+fields of each service it occurs in (name > synonyms > summary > description), an inverse document
+frequency, a sorted vocabulary for prefix matching (search-as-you-type) and a character-trigram index
+of the vocabulary for typos. A query word that is not in the vocabulary is expanded to known stems by
+prefix, by splitting a compound, and by trigram similarity, each at a discount.
 
 Freshness: saving or deleting a service or topic in this process drops the index at once; other
 processes compare a cheap version (count and latest ``updated_at`` of the services) at most once
@@ -20,11 +20,8 @@ from __future__ import annotations
 
 import gc
 import heapq
-import math
 import threading
 import time
-from bisect import bisect_left
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
@@ -33,13 +30,10 @@ from typing import Any, NamedTuple
 from django.db.models import Count, Max
 
 from loket.catalogue.models import Service
-from loket.catalogue.text import STOPWORDS, analyse, normalize, stem, trigrams
+from loket.catalogue.textindex import TextIndex
 
 CHECK_SECONDS = 3.0
 FIELD_WEIGHTS = {"name": 6.0, "synonyms": 4.0, "summary": 2.0, "description": 1.0}
-FUZZY_MIN_SIMILARITY = 0.5
-PREFIX_QUALITY = 0.8
-COMPOUND_QUALITY = 0.7
 MAX_HITS = 100
 RELATIVE_CUTOFF = 0.2  # drop hits scoring below this share of the best hit
 
@@ -59,136 +53,31 @@ class SearchHit(NamedTuple):
     score: float
 
 
-class SearchIndex:
+class SearchIndex(TextIndex):
     def __init__(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        self.docs: list[IndexedService] = []
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
-        for position, row in enumerate(rows):
-            self.docs.append(
-                IndexedService(
-                    id=row["id"],
-                    slug=row["slug"],
-                    name=row["name"],
-                    topic_slug=row["topic__slug"],
-                    level=row["topic__level"],
-                    online=row["online"],
-                )
+        rows = list(rows)
+        super().__init__(FIELD_WEIGHTS, rows)
+        self.docs = [
+            IndexedService(
+                id=row["id"],
+                slug=row["slug"],
+                name=row["name"],
+                topic_slug=row["topic__slug"],
+                level=row["topic__level"],
+                online=row["online"],
             )
-            weights: dict[str, float] = defaultdict(float)
-            for field, weight in FIELD_WEIGHTS.items():
-                stems = analyse(row[field] or "")
-                counts: dict[str, int] = defaultdict(int)
-                for s in stems:
-                    counts[s] += 1
-                for s, n in counts.items():
-                    # A word's presence in a field counts most; repetitions add a little.
-                    weights[s] += weight * (1.0 + 0.2 * math.log(n))
-            for s, w in weights.items():
-                postings[s][position] = w
-        self.postings = dict(postings)
-        total = max(len(self.docs), 1)
-        self.idf = {s: math.log(1.0 + total / len(docs)) for s, docs in self.postings.items()}
-        # Per stem, what it adds to each service's score: idf times the field weights.
-        self.scored = {s: {pos: self.idf[s] * w for pos, w in docs.items()} for s, docs in self.postings.items()}
+            for row in rows
+        ]
         by_name = sorted(range(len(self.docs)), key=lambda pos: self.docs[pos].name.lower())
         self.name_rank = [0] * len(self.docs)
         for rank, pos in enumerate(by_name):
             self.name_rank[pos] = rank
-        self.vocabulary = sorted(self.postings)
-        grams: dict[str, list[str]] = defaultdict(list)
-        self.term_grams: dict[str, frozenset[str]] = {}
-        for term in self.vocabulary:
-            tg = trigrams(term)
-            self.term_grams[term] = tg
-            for gram in tg:
-                grams[gram].append(term)
-        self.grams = dict(grams)
-
-    # --- expanding a query word to known stems --------------------------------------------
-    def _by_prefix(self, prefix: str, limit: int = 20) -> list[str]:
-        found = []
-        start = bisect_left(self.vocabulary, prefix)
-        for term in self.vocabulary[start : start + limit]:
-            if not term.startswith(prefix):
-                break
-            found.append(term)
-        return found
-
-    def _by_compound(self, word: str) -> list[str]:
-        """'parkeerkaartaanvraag' → 'parkeerkaart' + 'aanvraag' when both parts are known."""
-        for cut in range(len(word) - 4, 3, -1):
-            head, tail = word[:cut], word[cut:]
-            head_stem = stem(head)
-            for tail_word in (tail, tail[1:] if tail[0] in "se" else None):
-                if tail_word and len(tail_word) >= 4:
-                    tail_stem = stem(tail_word)
-                    if head_stem in self.postings and tail_stem in self.postings:
-                        return [head_stem, tail_stem]
-        return []
-
-    def _by_similarity(self, term: str, limit: int = 3) -> list[tuple[str, float]]:
-        query = trigrams(term)
-        shared: dict[str, int] = defaultdict(int)
-        for gram in query:
-            for candidate in self.grams.get(gram, ()):
-                shared[candidate] += 1
-        scored = []
-        for candidate, common in shared.items():
-            similarity = 2.0 * common / (len(query) + len(self.term_grams[candidate]))
-            if similarity >= FUZZY_MIN_SIMILARITY:
-                scored.append((candidate, similarity))
-        scored.sort(key=lambda item: -item[1])
-        return scored[:limit]
-
-    def expand(self, word: str) -> list[tuple[str, float]]:
-        """Known stems for one normalised query word, each with a match quality in (0, 1]."""
-        term = stem(word)
-        if term in self.postings:
-            return [(term, 1.0)]
-        found: dict[str, float] = {}
-        if len(word) >= 3:
-            for candidate in self._by_prefix(term) + self._by_prefix(word):
-                found[candidate] = PREFIX_QUALITY
-        for part in self._by_compound(word):
-            found.setdefault(part, COMPOUND_QUALITY)
-        if len(word) >= 4:
-            for candidate, similarity in self._by_similarity(term):
-                found[candidate] = max(found.get(candidate, 0.0), similarity * similarity)
-        return list(found.items())
-
-    # --- ranking ---------------------------------------------------------------------------
-    def _contributions(self, word: str) -> dict[int, float]:
-        """Per service position, what one query word adds to the score (its best expansion)."""
-        expansions = self.expand(word)
-        if len(expansions) == 1 and expansions[0][1] == 1.0:
-            return self.scored[expansions[0][0]]
-        best: dict[int, float] = {}
-        for term, quality in expansions:
-            for position, value in self.scored[term].items():
-                value *= quality
-                if value > best.get(position, 0.0):
-                    best[position] = value
-        return best
 
     def search(self, query: str, limit: int = MAX_HITS) -> list[SearchHit]:
         """The best ``limit`` services for the citizen's words; nobody reads past the first hundred."""
-        query_words = list(dict.fromkeys(w for w in normalize(query).split() if w not in STOPWORDS))
-        contributions = [c for c in (self._contributions(w) for w in query_words) if c]
-        if not contributions:
+        final = self.scores(query)
+        if not final:
             return []
-        if len(contributions) == 1:
-            final = contributions[0]
-        else:
-            scores: dict[int, float] = {}
-            matched: Counter[int] = Counter()
-            for contribution in contributions:
-                get = scores.get
-                for position, value in contribution.items():
-                    scores[position] = get(position, 0.0) + value
-                matched.update(contribution.keys())  # counted in C
-            # Services that match more of the citizen's words rank higher.
-            share = 0.5 / len(query_words)
-            final = {position: score * (0.5 + share * matched[position]) for position, score in scores.items()}
         threshold = max(final.values()) * RELATIVE_CUTOFF
         top = heapq.nlargest(limit, final.items(), key=itemgetter(1))
         rank = self.name_rank
