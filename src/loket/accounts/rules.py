@@ -81,6 +81,21 @@ CORRESPONDENTS = Rule(
         }
     ),
 )
+HELPDESK_STAFF = Rule(
+    "helpdesk_staff",
+    "De helpdesk binnengemeentelijke decentralisatie: vragen van de districten behandelen.",
+    frozenset({Role.HELPDESK, Role.MANAGER, Role.ADMIN}),
+)
+DISTRICT_ASKERS = Rule(
+    "district_askers",
+    "Districtsmedewerkers en bestuurscoördinatoren: vragen stellen aan de helpdesk (eigen district).",
+    frozenset({Role.DISTRICT_STAFF, Role.COORDINATOR}),
+)
+HELPDESK_USERS = Rule(
+    "helpdesk_users",
+    "Wie vragen aan de helpdesk stelt of behandelt: de districten (eigen district) en de helpdesk.",
+    HELPDESK_STAFF.roles | DISTRICT_ASKERS.roles,
+)
 MANAGERS = Rule("managers", "Stafdienst en beheerders.", frozenset({Role.MANAGER, Role.ADMIN}))
 ADMINS = Rule("admins", "Beheerders.", frozenset({Role.ADMIN}))
 
@@ -93,6 +108,9 @@ ALL_RULES = (
     FRONT_OFFICE,
     COUNTER_STAFF,
     CORRESPONDENTS,
+    HELPDESK_STAFF,
+    DISTRICT_ASKERS,
+    HELPDESK_USERS,
     MANAGERS,
     ADMINS,
 )
