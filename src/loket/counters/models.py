@@ -235,3 +235,68 @@ class Ticket(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class CounterVisit(models.Model):
+    """One visitor served at a desk (owned by :mod:`loket.counters.visits`).
+
+    Opened when the clerk starts helping (the citizen identified, the ticket or appointment
+    linked) and registered when the visit is over: registering writes the citizen's
+    ``ContactMoment`` (channel counter, the desk's location) with the outcome, time and notes,
+    while the services handled are kept here because a contact moment names only one. What the
+    clerk did for the visitor meanwhile stays linked: requests closed at the desk and
+    escalations to the central specialists.
+    """
+
+    desk = models.ForeignKey(Desk, on_delete=models.PROTECT, related_name="visits", verbose_name=_("balie"))
+    location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="+", verbose_name=_("locatie"))
+    ticket = models.OneToOneField(
+        Ticket, on_delete=models.PROTECT, null=True, blank=True, related_name="visit", verbose_name=_("volgnummer")
+    )
+    appointment = models.OneToOneField(
+        Appointment, on_delete=models.PROTECT, null=True, blank=True, related_name="visit", verbose_name=_("afspraak")
+    )
+    citizen = models.ForeignKey(
+        "citizens.Citizen",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="counter_visits",
+        verbose_name=_("burger"),
+    )
+    clerk = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    services = models.ManyToManyField(Service, related_name="+", blank=True, verbose_name=_("behandelde diensten"))
+    contact_moment = models.OneToOneField(
+        "citizens.ContactMoment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="counter_visit",
+        verbose_name=_("contactmoment"),
+    )
+    closed_cases = models.ManyToManyField(
+        "cases.Case", related_name="+", blank=True, verbose_name=_("aan de balie afgehandelde aanvragen")
+    )
+    escalations = models.ManyToManyField(
+        "cases.InternalTask", related_name="+", blank=True, verbose_name=_("escalaties naar de specialisten")
+    )
+    started_at = models.DateTimeField(_("begonnen om"))
+    registered_at = models.DateTimeField(_("geregistreerd om"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        verbose_name = _("loketbezoek")
+        verbose_name_plural = _("loketbezoeken")
+        indexes = [
+            models.Index(fields=["desk", "started_at"]),
+            models.Index(fields=["location", "started_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.desk} {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_registered(self) -> bool:
+        return self.contact_moment_id is not None

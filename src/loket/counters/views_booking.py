@@ -27,6 +27,8 @@ from django.views.decorators.http import require_http_methods
 from loket.accounts import rules
 from loket.accounts.models import Role
 from loket.catalogue.models import Service
+from loket.citizens.models import Citizen
+from loket.citizens.national import phone_format
 from loket.counters import booking, links
 from loket.counters.booking import Slot
 from loket.counters.forms import CancelForm, DetailsForm, LocationForm, ServiceForm, TimeForm, day_label
@@ -36,6 +38,7 @@ from loket.organisation.models import Location
 
 DEFAULT_HORIZON_DAYS = 60
 DAYS_PER_PAGE = 10
+CALLER_SESSION_KEY = "counters_book_for_citizen"
 SLOT_TAKEN = gettext_lazy("Dit tijdstip is intussen door iemand anders genomen. Kies een ander tijdstip.")
 
 
@@ -150,6 +153,7 @@ def _flow(request: HttpRequest, *, for_caller: bool) -> HttpResponse:
     here = reverse("counters:book-for" if for_caller else "counters:book")
     template = "counters/booking/book.html"
     context: dict[str, Any] = {"for_caller": for_caller, "here": here, "step": "service"}
+    caller = _caller(request) if for_caller else None
     service_form = ServiceForm(request.GET if "service" in request.GET else None)
     context["service_form"] = service_form
     if not service_form.is_valid():
@@ -165,7 +169,7 @@ def _flow(request: HttpRequest, *, for_caller: bool) -> HttpResponse:
     choice = Choice(location=location, service=service, channel=channel, persons=persons)
     query = {"service": service.slug, "persons": str(persons), "location": location.slug}
     context.update(_day_context(request, choice, here, query), location=location)
-    details = DetailsForm(_posted(request), for_caller=for_caller, initial=_prefill(request, for_caller))
+    details = DetailsForm(_posted(request), for_caller=for_caller, initial=_prefill(request, for_caller, caller))
     context["details_form"] = details
     time_form: TimeForm = context["time_form"]
     if request.method == "POST" and context["day"]:
@@ -174,8 +178,13 @@ def _flow(request: HttpRequest, *, for_caller: bool) -> HttpResponse:
             try:
                 if for_caller:
                     appointment = booking.appointment_book(
-                        **_choice_args(choice), start=start, actor=request.user, **details.cleaned_data
+                        **_choice_args(choice),
+                        start=start,
+                        actor=request.user,
+                        citizen=caller.user if caller else None,
+                        **details.cleaned_data,
                     )
+                    request.session.pop(CALLER_SESSION_KEY, None)
                     messages.success(request, _("De afspraak is geboekt."))
                     return redirect("counters:appointment-confirmed", token=links.appointment_token(appointment))
                 actor = request.user if request.user.is_authenticated else None
@@ -201,8 +210,26 @@ def _choice_args(choice: Choice) -> dict[str, Any]:
     }
 
 
-def _prefill(request: HttpRequest, for_caller: bool) -> dict[str, str]:
+def _caller(request: HttpRequest) -> Citizen | None:
+    """The citizen the contact centre chose (``?burger=<citizen id>``), kept in the session through
+    the steps so the booking is linked to them (their timeline shows it); a fresh start forgets it."""
+    raw = request.GET.get("burger")
+    if raw is None and (request.GET or request.method == "POST"):
+        raw = str(request.session.get(CALLER_SESSION_KEY) or "")
+    citizen = Citizen.objects.select_related("user").filter(pk=int(raw)).first() if raw and raw.isdigit() else None
+    if citizen is None:
+        request.session.pop(CALLER_SESSION_KEY, None)
+        return None
+    request.session[CALLER_SESSION_KEY] = citizen.pk
+    if "burger" in request.GET:
+        messages.info(request, _("U maakt een afspraak voor %(name)s.") % {"name": citizen})
+    return citizen
+
+
+def _prefill(request: HttpRequest, for_caller: bool, caller: Citizen | None = None) -> dict[str, str]:
     user = request.user
+    if caller is not None:
+        return {"name": str(caller), "email": caller.user.email, "phone": phone_format(caller.phone)}
     if for_caller or not user.is_authenticated:
         return {}
     return {"name": user.get_full_name(), "email": user.email}  # type: ignore[union-attr]

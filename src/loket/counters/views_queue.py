@@ -23,6 +23,7 @@ from loket.accounts import rules
 from loket.catalogue.models import Service
 from loket.counters import estimate, queues
 from loket.counters.models import Appointment, Desk, Queue, Ticket
+from loket.counters.visit_selectors import visits_open_at_desk
 from loket.organisation.models import Location
 
 
@@ -199,7 +200,8 @@ def desk(request: HttpRequest, desk_id: int) -> HttpResponse:
         "desk": found,
         "current": Ticket.objects.filter(
             desk=found, day=timezone.localdate(now), status__in=[Ticket.Status.CALLED, Ticket.Status.SERVING]
-        ).select_related("service", "appointment"),
+        ).select_related("service", "appointment", "visit"),
+        "open_visits": visits_open_at_desk(desk=found, now=now),
         "waiting": estimate.waiting_for_desk(desk=found, now=now).select_related("service", "appointment")[:50],
         "queues": Queue.objects.filter(location_id=found.location_id),
         "desks": Desk.objects.filter(location_id=found.location_id).exclude(pk=found.pk),
