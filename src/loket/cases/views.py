@@ -27,7 +27,8 @@ from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
 from loket.cases import backoffice, selectors, services
 from loket.cases.forms import DecisionForm, InformationRequestForm, NoteForm, TransitionForm, WorkQueueFilterForm
-from loket.cases.models import Case
+from loket.cases.messages import cases_with_new_reply
+from loket.cases.models import Case, CaseEvent
 from loket.cases.workflows import IllegalTransition, workflow_for
 from loket.organisation.models import Team
 
@@ -82,8 +83,10 @@ def work_queue(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request, request.GET.dict())
     filters = form.filters()
     page = backoffice.work_queue_page(user=request.user, filters=filters, page=_page_number(request.GET.get("page")))
+    replied = cases_with_new_reply(case_ids=[case.pk for case in page.cases])
     for case in page.cases:
         case.status_label = workflow_for(case.kind).label(case.status)  # type: ignore[attr-defined]
+        case.reply_received = case.pk in replied  # type: ignore[attr-defined]
     context = {
         "form": form,
         "page": page,
@@ -153,6 +156,8 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "is_closed": workflow.is_closed(case.status),
         "is_paused": case.paused_since is not None,
         "events": [(e, workflow.label(e.from_status), workflow.label(e.to_status)) for e in events],
+        "citizen_messages": [e for e in reversed(events) if e.kind == CaseEvent.Kind.MESSAGE],
+        "reply_received": bool(cases_with_new_reply(case_ids=[case.pk])),
         "transition_form": TransitionForm(choices=next_statuses) if next_statuses else None,
         "note_form": NoteForm(),
         "info_form": InformationRequestForm() if backoffice.pausing_target(case=case) else None,

@@ -21,6 +21,7 @@ from loket.accounts import rules
 from loket.apiconf import ERROR, error_response
 from loket.citizens import selectors, services
 from loket.citizens import serializers as s
+from loket.citizens.api_mijnloket import urlpatterns as mijnloket_urlpatterns
 from loket.citizens.models import Citizen
 
 app_name = "citizens-api"
@@ -158,4 +159,5 @@ urlpatterns = [
     path("citizens/<int:citizen_id>/", CitizenDetailView.as_view(), name="citizen-detail"),
     path("citizens/<int:citizen_id>/timeline/", CitizenTimelineView.as_view(), name="citizen-timeline"),
     path("contact-moments/", ContactMomentCreateView.as_view(), name="contact-moment-create"),
+    *mijnloket_urlpatterns,
 ]

@@ -27,9 +27,12 @@ class CitizensConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_save
 
+        from loket.accounts.hooks import register_start_section
         from loket.citizens.hooks import register_timeline_source
+        from loket.citizens.mijnloket import mijnloket_start_section
         from loket.citizens.selectors import case_source, contact_moment_source
 
         register_timeline_source(contact_moment_source)
         register_timeline_source(case_source)
+        register_start_section(mijnloket_start_section)
         post_save.connect(user_saved, sender=get_user_model(), dispatch_uid="citizens-user-keys")

@@ -3,6 +3,8 @@
 A source is a callable ``source(citizen, *, limit) -> list[TimelineItem]`` returning at most
 ``limit`` items, newest first. citizens registers its own (contact moments, cases); counters
 registers appointments from ``CountersConfig.ready``. Sources run in registration order.
+
+Mijn loket (the citizen's own page) takes sections the same way: ``register_mijnloket_section``.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,3 +40,47 @@ def register_timeline_source(source: TimelineSource) -> TimelineSource:
 
 def timeline_sources() -> list[TimelineSource]:
     return list(_sources)
+
+
+# --- Mijn loket ------------------------------------------------------------------------------
+# A feature app adds a section to the citizen's Mijn loket (counters: "Mijn afspraken") with a
+# provider ``provider(user) -> MijnLoketSection | None``, registered in its ``AppConfig.ready``.
+# Sections are shown even when empty (``empty`` says so), in registration order.
+
+
+@dataclass(frozen=True, slots=True)
+class MijnLoketItem:
+    title: str
+    status: str  # a Dutch label
+    when: dt.datetime | dt.date | None = None
+    reference: str = ""
+    url: str = ""
+    url_label: str = ""  # the link's text when it is not the title, e.g. "Wijzig of annuleer"
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MijnLoketSection:
+    slug: str  # the section's anchor on the page, e.g. "afspraken"
+    title: str
+    items: tuple[MijnLoketItem, ...] = ()
+    empty: str = ""
+    action_label: str = ""
+    action_url: str = ""
+
+
+MijnLoketProvider = Callable[[Any], "MijnLoketSection | None"]
+
+_mijnloket_sections: list[MijnLoketProvider] = []
+
+
+def register_mijnloket_section(provider: MijnLoketProvider) -> MijnLoketProvider:
+    """Add a section to Mijn loket once (registering the same callable twice keeps one)."""
+    if provider not in _mijnloket_sections:
+        _mijnloket_sections.append(provider)
+    return provider
+
+
+def mijnloket_sections(*, user: Any) -> list[MijnLoketSection]:
+    sections = (provider(user) for provider in _mijnloket_sections)
+    return [section for section in sections if section is not None]

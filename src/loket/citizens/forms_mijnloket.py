@@ -1,0 +1,46 @@
+"""The reply form of Mijn loket: a message and documents. It only parses; ``case_citizen_reply`` decides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from loket.cases.messages import MAX_FILES, MAX_TEXT
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is cleaned like a single FileField value."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Je bericht"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+    )
+    documents = MultipleFileField(label=_("Documenten toevoegen (optioneel)"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].help_text = _(
+            "PDF, JPG of PNG; hoogstens %(max)s bestanden van elk hoogstens %(size)s."
+        ) % {"max": MAX_FILES, "size": filesizeformat(settings.ATTACHMENT_MAX_BYTES)}
