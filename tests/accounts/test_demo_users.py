@@ -28,7 +28,7 @@ def loaded(antwerp, fast_hashing):
 
 
 def test_it_creates_one_user_per_role_and_two_per_district(loaded):
-    assert loaded == ["demogebruikers: 27 aangemaakt, 0 bijgewerkt (wachtwoord 'demo', enkel in demomodus)"]
+    assert loaded == ["demogebruikers: 28 aangemaakt, 0 bijgewerkt (wachtwoord 'demo', enkel in demomodus)"]
     roles = dict(User.objects.values_list("username", "role"))
     for username in ("citizen", "agent", "clerk", "backoffice", "helpdesk", "manager", "admin"):
         assert roles[username] == username if username != "backoffice" else Role.BACKOFFICE
@@ -53,7 +53,7 @@ def test_loading_again_changes_nothing(loaded):
     before = list(User.objects.order_by("username").values_list("username", "role", "district_id", "password"))
     lines: list[str] = []
     demo.load(log=lines.append)
-    assert lines == ["demogebruikers: 0 aangemaakt, 27 bijgewerkt (wachtwoord 'demo', enkel in demomodus)"]
+    assert lines == ["demogebruikers: 0 aangemaakt, 28 bijgewerkt (wachtwoord 'demo', enkel in demomodus)"]
     assert list(User.objects.order_by("username").values_list("username", "role", "district_id", "password")) == before
 
 
@@ -73,6 +73,6 @@ def test_a_demo_user_is_refused_outside_demo_mode(client, loaded, settings):
 def test_the_command_loads_the_demo_users(antwerp, fast_hashing, settings, capsys):
     settings.DEMO_MODE = True
     call_command("load_demo")
-    assert "demogebruikers: 27 aangemaakt" in capsys.readouterr().out
+    assert "demogebruikers: 28 aangemaakt" in capsys.readouterr().out
     # Other apps add demo people without a login (the citizens demo): an unusable password starts with "!".
-    assert User.objects.filter(is_demo=True).exclude(password__startswith="!").count() == 27
+    assert User.objects.filter(is_demo=True).exclude(password__startswith="!").count() == 28

@@ -23,6 +23,8 @@ CITY_USERS: list[tuple[str, str, str, str, str | None]] = [
     ("agent", "An", "Peeters", Role.AGENT, "stad-contactcenter"),
     ("clerk", "Karim", "El Amrani", Role.CLERK, None),
     ("backoffice", "Els", "Maes", Role.BACKOFFICE, "stad-burgerzaken"),
+    # The central specialists team (second line) that counters and the contact centre escalate to.
+    ("specialist", "Wim", "Verbruggen", Role.BACKOFFICE, "stad-specialisten"),
     ("helpdesk", "Lotte", "Wouters", Role.HELPDESK, "stad-helpdesk"),
     ("manager", "Marc", "Claes", Role.MANAGER, None),
     ("admin", "Sofie", "Beheer", Role.ADMIN, None),

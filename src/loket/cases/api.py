@@ -22,7 +22,7 @@ from rest_framework.response import Response
 
 from loket.accounts import rules
 from loket.apiconf import ERROR, ErrorSerializer, error_response
-from loket.cases import backoffice, selectors, services
+from loket.cases import api_tasks, backoffice, selectors, services
 from loket.cases import serializers as s
 from loket.cases.models import Case
 from loket.cases.workflows import IllegalTransition
@@ -280,3 +280,4 @@ urlpatterns = [
     path("cases/<str:reference>/events/", CaseEventsView.as_view(), name="case-events"),
     path("me/cases/", MyCasesView.as_view(), name="my-cases"),
 ]
+urlpatterns += api_tasks.urlpatterns  # /api/v1/tasks/: internal tasks

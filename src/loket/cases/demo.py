@@ -1,21 +1,28 @@
-"""A handful of demo cases so that each staff start page and "my cases" show something.
+"""A handful of demo cases so that each staff start page and "my cases" show something, and
+a few internal tasks (callbacks, a hand-over to a back office, an escalation to the specialists).
 
 Idempotent: each demo case carries ``data["demo"]``, and an existing one is left alone
-(history is append-only, so a demo case is never rewritten).
+(history is append-only, so a demo case is never rewritten); a demo task is known by its kind
+and title and is never created twice, even after someone completed it.
+Runs after the citizens demo (their callers) and the requests demo.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
-from loket.accounts.models import User
-from loket.cases.models import Case
-from loket.cases.services import case_create, case_transition
-from loket.catalogue.models import Topic
-from loket.organisation.models import District
+from django.utils import timezone
 
-ORDER = 40
+from loket.accounts.models import User
+from loket.cases.internal_tasks import task_create
+from loket.cases.models import Case, InternalTask
+from loket.cases.services import case_create, case_transition
+from loket.catalogue.models import Service, Topic
+from loket.organisation.models import District, Team
+
+ORDER = 65
 
 # key, kind, title, channel, topic slug, district slug, citizen?, requesting district slug, statuses to walk
 DEMO_CASES: list[tuple[str, str, str, str, str, str, bool, str, list[str]]] = [
@@ -66,6 +73,91 @@ DEMO_CASES: list[tuple[str, str, str, str, str, str, bool, str, list[str]]] = [
 ]
 
 
+# kind, title, team slug, created by, citizen username, phone, service slug, demo case key, hours until due,
+# description. A negative number of hours makes the task overdue (to show how the lists flag it).
+DEMO_TASKS: list[tuple[str, str, str, str, str, str, str, str, int, str]] = [
+    (
+        "callback",
+        "Terugbellen over de renovatiepremie",
+        "stad-contactcenter",
+        "agent",
+        "burger-02",
+        "+3232001002",
+        "",
+        "",
+        3,
+        "Meneer wil weten of zijn dakisolatie in aanmerking komt. Liefst in de voormiddag bellen.",
+    ),
+    (
+        "callback",
+        "Terugbellen: vraag over het straatfeest",
+        "stad-contactcenter",
+        "agent",
+        "citizen",
+        "+3232001001",
+        "",
+        "feest-borgerhout",
+        -1,
+        "Wil weten welke documenten nog ontbreken.",
+    ),
+    (
+        "handover",
+        "Adreswijziging: huurcontract ontbreekt",
+        "stad-burgerzaken",
+        "clerk",
+        "burger-05",
+        "",
+        "adreswijziging",
+        "",
+        24,
+        "Mevrouw kwam aan de balie zonder huurcontract; ze mailt het vandaag nog. Graag de aanvraag opvolgen.",
+    ),
+    (
+        "escalation",
+        "Wie keurt een straatfeest op een gewestweg goed?",
+        "stad-specialisten",
+        "clerk",
+        "citizen",
+        "",
+        "",
+        "feest-borgerhout",
+        48,
+        "Het district twijfelt of de stad of het Vlaams Gewest bevoegd is. Tweede lijn gevraagd.",
+    ),
+]
+
+
+def _load_tasks(*, log: Callable[[str], None]) -> None:
+    created = kept = 0
+    now = timezone.now()
+    for kind, title, team_slug, author, who, phone, service_slug, case_key, hours, text in DEMO_TASKS:
+        if InternalTask.objects.filter(kind=kind, title=title).exists():
+            kept += 1
+            continue
+        team = Team.objects.filter(slug=team_slug).first()
+        actor = User.objects.filter(username=author).first()
+        if team is None or actor is None:
+            log(f"demotaak '{title}' overgeslagen: team of medewerker ontbreekt")
+            continue
+        task = task_create(
+            kind=kind,
+            title=title,
+            team=team,
+            due_at=now + timedelta(hours=max(hours, 1)),
+            actor=actor,
+            description=text,
+            citizen=User.objects.filter(username=who).first(),
+            case=Case.objects.filter(data__demo=case_key).first() if case_key else None,
+            service=Service.objects.filter(slug=service_slug).first() if service_slug else None,
+            phone=phone,
+            channel="counter" if author == "clerk" else "phone",
+        )
+        if hours < 0:  # a demo of the overdue highlight: the service refuses a due time in the past
+            InternalTask.objects.filter(pk=task.pk).update(due_at=now + timedelta(hours=hours))
+        created += 1
+    log(f"interne taken: {created} aangemaakt, {kept} ongewijzigd")
+
+
 def load(*, log: Callable[[str], None]) -> None:
     actor = User.objects.filter(username="agent").first()
     citizen = User.objects.filter(username="citizen").first()
@@ -95,4 +187,6 @@ def load(*, log: Callable[[str], None]) -> None:
         for status in walk:
             case_transition(case=case, to_status=status, actor=actor)
         created += 1
+    # The tasks refer to the cases: made after them, reported before (the cases line stays last).
+    _load_tasks(log=log)
     log(f"zaken: {created} aangemaakt, {kept} ongewijzigd")

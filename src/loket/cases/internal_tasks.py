@@ -45,12 +45,15 @@ __all__ = [
     "specialists_team",
     "task_assign",
     "task_cancel",
+    "task_colleagues",
     "task_complete",
     "task_counts",
     "task_create",
     "task_get",
     "task_list",
+    "task_list_record_view",
     "task_record_view",
+    "task_teams_visible_to",
     "tasks_visible_to",
 ]
 
@@ -284,6 +287,23 @@ def task_record_view(*, task: InternalTask, actor: Any, request: Any = None) -> 
         _audit(task, actor=actor, action=AuditEntry.Action.VIEW, fields=fields, request=request)
 
 
+def task_list_record_view(*, tasks: list[InternalTask], actor: Any, request: Any = None) -> None:
+    """Audit a list that shows citizens' names and phone numbers (the callback list): one line
+    naming the tasks on the page, rather than one line per row on a page agents reload all day."""
+    shown = [task for task in tasks if _personal_fields(task)]
+    if not shown:
+        return
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.VIEW,
+        object_type=InternalTask._meta.label_lower,
+        object_id="list",
+        object_repr=_("Lijst met taken %(ids)s") % {"ids": ", ".join(str(task.pk) for task in shown)},
+        fields=sorted({field for task in shown for field in _personal_fields(task)}),
+        request=request,
+    )
+
+
 # --- The team's e-mail (a background job after commit) ---------------------------------------
 
 
@@ -363,6 +383,28 @@ def task_get(*, user: Any, task_id: int) -> InternalTask:
     if task is None:
         raise Http404(_("Geen taak met nummer %(id)s.") % {"id": task_id})
     return task
+
+
+def task_teams_visible_to(*, user: Any) -> QuerySet[Team]:
+    """The teams whose tasks ``user`` may see, by name (none for citizens)."""
+    teams = Team.objects.order_by("name")
+    try:
+        district_id = district_scope(user)
+    except PermissionError:
+        return teams.none()
+    return teams if district_id is None else teams.filter(district_id=district_id)
+
+
+def task_colleagues(*, task: InternalTask) -> list[Any]:
+    """Who may take ``task``: the active staff of its team and, for a district team, that
+    district's staff and coordinators (they often belong to no team)."""
+    from loket.accounts.models import User
+
+    condition = Q(team_id=task.team_id)
+    if task.team.district_id is not None:
+        condition |= Q(role__in=[Role.DISTRICT_STAFF, Role.COORDINATOR], district_id=task.team.district_id)
+    people = User.objects.filter(condition, is_active=True).exclude(role=Role.CITIZEN)
+    return list(people.order_by("first_name", "last_name", "username")[:200])
 
 
 @dataclass(frozen=True)

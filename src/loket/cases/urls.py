@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from loket.cases import views
+from loket.cases import views, views_tasks
 
 app_name = "cases"
 
@@ -20,4 +20,12 @@ urlpatterns = [
         views.attachment_download,
         name="attachment-download",
     ),
+    path("taken/", views_tasks.task_list, name="task-list"),
+    path("taken/<int:task_id>/", views_tasks.task_detail, name="task-detail"),
+    path("taken/<int:task_id>/opnemen/", views_tasks.task_claim, name="task-claim"),
+    path("taken/<int:task_id>/toewijzen/", views_tasks.task_assign, name="task-assign"),
+    path("taken/<int:task_id>/afhandelen/", views_tasks.task_complete, name="task-complete"),
+    path("taken/<int:task_id>/annuleren/", views_tasks.task_cancel, name="task-cancel"),
+    path("terugbellen/", views_tasks.callback_list, name="callback-list"),
+    path("terugbellen/<int:task_id>/gebeld/", views_tasks.callback_done, name="callback-done"),
 ]
