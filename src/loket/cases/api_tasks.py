@@ -133,8 +133,7 @@ def _not_open(exc: internal_tasks.TaskNotOpen) -> Response:
 
 
 class TaskAPIView(GenericAPIView):
-    """Every task endpoint is for case workers; what they see is scoped in ``internal_tasks``."""
-
+    # Every task endpoint is for case workers; what they see is scoped in ``internal_tasks``.
     rule = rules.CASE_WORKERS
     queryset = InternalTask.objects.none()
     filter_backends: list[Any] = []
@@ -187,7 +186,11 @@ class TaskListView(TaskAPIView):
 class TaskDetailView(TaskAPIView):
     serializer_class = TaskSerializer
 
-    @extend_schema(operation_id="tasks_retrieve", responses={200: TaskSerializer, 404: ERROR})
+    @extend_schema(
+        operation_id="tasks_retrieve",
+        responses={200: TaskSerializer, 404: ERROR},
+        description="Eén taak met haar context (burger, zaak, dienst, telefoon); het inkijken wordt gelogd.",
+    )
     def get(self, request: Request, task_id: int) -> Response:
         task = internal_tasks.task_get(user=request.user, task_id=task_id)
         internal_tasks.task_record_view(task=task, actor=request.user, request=request)
@@ -199,6 +202,7 @@ class TaskAssignView(TaskAPIView):
 
     @extend_schema(
         operation_id="tasks_assign",
+        description="Geef een open taak aan een collega (of aan jezelf); null geeft ze terug aan het team.",
         request=TaskAssignSerializer,
         responses={200: TaskSerializer, 400: ERROR, 404: ERROR, 409: NOT_OPEN},
     )
@@ -218,6 +222,7 @@ class TaskCompleteView(TaskAPIView):
 
     @extend_schema(
         operation_id="tasks_complete",
+        description="Handel een open taak af met het resultaat (verplicht).",
         request=TaskCompleteSerializer,
         responses={200: TaskSerializer, 400: ERROR, 404: ERROR, 409: NOT_OPEN},
     )
@@ -237,6 +242,7 @@ class TaskCancelView(TaskAPIView):
 
     @extend_schema(
         operation_id="tasks_cancel",
+        description="Annuleer een open taak met een reden (verplicht); de reden wordt het resultaat.",
         request=TaskCancelSerializer,
         responses={200: TaskSerializer, 400: ERROR, 404: ERROR, 409: NOT_OPEN},
     )
