@@ -1,0 +1,44 @@
+"""A district writes to the city and the helpdesk registers the city's reply: a letter to its reply."""
+
+from __future__ import annotations
+
+import re
+
+from tests.browser import assert_accessible, login
+
+
+def test_a_districts_letter_is_registered_and_answered(page, demo_site):
+    login(page, demo_site, "coordinator-berchem")
+    page.wait_for_url("**/start/")
+    page.get_by_role("link", name="Brief registreren").click()
+    page.wait_for_url("**/brieven/nieuw/")
+    assert_accessible(page, context="letter form")
+
+    page.get_by_label("Afzender").select_option("district_council:berchem")
+    page.get_by_label("Bestemmelingen").select_option(["city_college"])
+    page.get_by_label("Onderwerp").fill("Verkeersveiligheid aan de schoolpoorten")
+    page.get_by_label("Tekst", exact=True).fill("Geachte leden van het college,\n\nDe districtsraad vraagt maatregelen.")
+    page.get_by_label("Er wordt een antwoord verwacht").check()
+    page.get_by_label("Antwoordtermijn in werkdagen").fill("15")
+    page.get_by_role("button", name="Registreer").click()
+
+    heading = page.get_by_role("heading", level=1)
+    heading.wait_for()
+    reference = re.match(r"(BRF-\d{4}-\d{6})", heading.inner_text()).group(1)
+    assert page.get_by_text(f"Brief geregistreerd met referentie {reference}.").is_visible()
+    assert_accessible(page, context="letter page")
+
+    page.context.clear_cookies()
+    login(page, demo_site, "helpdesk")
+    page.wait_for_url("**/start/")
+    page.goto(f"{demo_site}/brieven/?wacht=1")
+    assert_accessible(page, context="letter list")
+    page.get_by_role("link", name=reference).click()
+    page.get_by_role("link", name="Antwoord registreren").click()
+    assert page.get_by_role("heading", level=1, name=f"Antwoord op {reference} registreren").is_visible()
+    page.get_by_label("Tekst", exact=True).fill("Geachte districtsraad,\n\nHet college plant extra controles.")
+    page.get_by_role("button", name="Registreer").click()
+
+    page.get_by_role("heading", name="Briefwisseling").wait_for()
+    page.get_by_role("list").get_by_role("link", name=reference).click()
+    assert page.get_by_text("beantwoord", exact=True).is_visible()
