@@ -1,0 +1,167 @@
+"""Housekeeping of the e-loket: abandoned drafts expire, and stray draft files leave storage.
+
+- **Expired drafts** (``drafts_expire``): a draft nobody changed for ``LOKET_DRAFT_EXPIRY_DAYS``
+  days (30 by default; ``updated_at``, which every save and upload moves) is deleted with its
+  documents, in batches, each in its own short transaction. The files leave storage only after
+  that transaction has committed (as in ``services``), so a rolled-back batch never loses a file
+  that a kept row still names. Each deleted draft is written to the audit trail (no actor: the
+  system did it).
+- **Orphan files** (``orphan_files_remove``): a file under ``drafts/`` that no ``DraftFile`` row
+  names is never served; one is left when storage could not delete a replaced or discarded
+  file, or when a worker died between storing an upload and committing its row. Such a file is
+  removed once it is older than ``ORPHAN_GRACE`` — a younger one may be an upload whose row is
+  not committed yet, so it is kept and reported as skipped. A draft's file is never renamed or
+  reused, so a file that is old and unreferenced stays that way.
+
+Both are idempotent: a second run finds nothing more to do. The nightly job is in ``tasks``,
+the command is ``manage.py requests_cleanup``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from loket.audit.models import AuditEntry
+from loket.audit.services import audit_record
+from loket.requests.models import DraftFile, RequestDraft
+from loket.requests.services import _delete_after_commit
+
+logger = logging.getLogger(__name__)
+
+DRAFTS_PREFIX = "drafts"  # where services.draft_add_file stores uploads
+DEFAULT_EXPIRY_DAYS = 30
+ORPHAN_GRACE = dt.timedelta(hours=24)
+BATCH = 500
+
+
+def expiry_days() -> int:
+    """How many days a draft may rest unchanged: ``settings.LOKET_DRAFT_EXPIRY_DAYS`` (default 30)."""
+    return int(getattr(settings, "LOKET_DRAFT_EXPIRY_DAYS", DEFAULT_EXPIRY_DAYS))
+
+
+@dataclass
+class ExpiryReport:
+    cutoff: dt.datetime  # drafts last changed before this moment expired
+    drafts: int = 0  # deleted (or, in a dry run, that would be)
+    files: int = 0  # their stored documents, deleted after commit
+    dry_run: bool = False
+
+
+@dataclass
+class OrphanReport:
+    checked: int = 0  # files found under the drafts' prefix
+    removed: list[str] = field(default_factory=list)  # (or, in a dry run, that would be)
+    referenced: int = 0  # kept: a draft names it
+    young: int = 0  # kept: younger than the grace period, may be an upload in flight
+    failed: list[str] = field(default_factory=list)  # storage refused to delete or to date it
+    dry_run: bool = False
+
+
+def drafts_expire(
+    *, older_than_days: int | None = None, now: dt.datetime | None = None, dry_run: bool = False
+) -> ExpiryReport:
+    """Delete the drafts not changed for ``older_than_days`` (default: the setting) with their files."""
+    days = expiry_days() if older_than_days is None else older_than_days
+    if days < 1:
+        raise ValueError("older_than_days must be at least 1")
+    report = ExpiryReport(cutoff=(now or timezone.now()) - dt.timedelta(days=days), dry_run=dry_run)
+    expired = RequestDraft.objects.filter(updated_at__lt=report.cutoff)
+    if dry_run:
+        report.drafts = expired.count()
+        report.files = DraftFile.objects.filter(draft__in=expired).count()
+        return report
+    while ids := list(expired.order_by("pk").values_list("pk", flat=True)[:BATCH]):
+        drafts, files = _expire_batch(ids, report.cutoff)
+        report.drafts += drafts
+        report.files += files
+        if drafts == 0:  # every draft of the batch was changed meanwhile: none is expired any more
+            break
+    return report
+
+
+@transaction.atomic
+def _expire_batch(ids: list[int], cutoff: dt.datetime) -> tuple[int, int]:
+    # Locked and read again: a draft saved since the ids were read is not expired any more.
+    drafts = list(
+        RequestDraft.objects.select_for_update()
+        .filter(pk__in=ids, updated_at__lt=cutoff)
+        .select_related("service", "citizen")
+    )
+    names = [str(name) for name in DraftFile.objects.filter(draft__in=drafts).values_list("file", flat=True)]
+    for draft in drafts:
+        audit_record(actor=None, action=AuditEntry.Action.DELETE, obj=draft, fields=["expired"])
+    RequestDraft.objects.filter(pk__in=[draft.pk for draft in drafts]).delete()
+    _delete_after_commit(names)
+    return len(drafts), len(names)
+
+
+def _stored_files(directory: str) -> Iterator[str]:
+    """Every file name under ``directory`` in the default storage (local disk or S3), depth first."""
+    try:
+        directories, files = default_storage.listdir(directory)
+    except FileNotFoundError:
+        return
+    for name in sorted(files):
+        yield f"{directory}/{name}"
+    for sub in sorted(directories):
+        yield from _stored_files(f"{directory}/{sub}")
+
+
+def orphan_files_remove(
+    *, dry_run: bool = False, now: dt.datetime | None = None, grace: dt.timedelta = ORPHAN_GRACE
+) -> OrphanReport:
+    """Remove files under the drafts' prefix that no ``DraftFile`` names and that are older than ``grace``."""
+    now = now or timezone.now()
+    report = OrphanReport(dry_run=dry_run)
+    batch: list[str] = []
+    for name in _stored_files(DRAFTS_PREFIX):
+        report.checked += 1
+        batch.append(name)
+        if len(batch) == BATCH:
+            _orphans_handle(batch, report, now - grace)
+            batch = []
+    if batch:
+        _orphans_handle(batch, report, now - grace)
+    return report
+
+
+def _orphans_handle(names: list[str], report: OrphanReport, born_before: dt.datetime) -> None:
+    # The age is read first, the references after: an upload whose row commits in between is young.
+    old: list[str] = []
+    for name in names:
+        try:
+            modified = default_storage.get_modified_time(name)
+        except FileNotFoundError:  # deleted meanwhile (a draft discarded or replaced)
+            report.checked -= 1
+            continue
+        except Exception:
+            logger.warning("could not date stored file %s", name, exc_info=True)
+            report.failed.append(name)
+            continue
+        if timezone.is_naive(modified):
+            modified = timezone.make_aware(modified, dt.UTC)
+        if modified >= born_before:
+            report.young += 1
+        else:
+            old.append(name)
+    named = set(DraftFile.objects.filter(file__in=old).values_list("file", flat=True))
+    report.referenced += len(named)
+    for name in old:
+        if name in named:
+            continue
+        if not report.dry_run:
+            try:
+                default_storage.delete(name)
+            except Exception:
+                logger.warning("could not delete orphan draft file %s", name, exc_info=True)
+                report.failed.append(name)
+                continue
+        report.removed.append(name)

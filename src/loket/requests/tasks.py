@@ -1,0 +1,21 @@
+"""Background jobs of the e-loket: the nightly cleanup of expired drafts and stray draft files."""
+
+from __future__ import annotations
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task
+
+
+# Huey's crontab is in UTC: 02:15 UTC is a quarter past three or four at night in Brussels.
+@db_periodic_task(crontab(hour="2", minute="15"))
+def requests_cleanup_job() -> dict[str, int]:
+    from loket.requests.cleanup import drafts_expire, orphan_files_remove
+
+    expired = drafts_expire()
+    orphans = orphan_files_remove()
+    return {
+        "drafts_expired": expired.drafts,
+        "draft_files_deleted": expired.files,
+        "orphan_files_removed": len(orphans.removed),
+        "orphan_files_failed": len(orphans.failed),
+    }
