@@ -17,7 +17,7 @@ def test_a_districts_letter_is_registered_and_answered(page, demo_site):
     page.get_by_label("Afzender").select_option("district_council:berchem")
     page.get_by_label("Bestemmelingen").select_option(["city_college"])
     page.get_by_label("Onderwerp").fill("Verkeersveiligheid aan de schoolpoorten")
-    page.get_by_label("Tekst", exact=True).fill("Geachte leden van het college,\n\nDe districtsraad vraagt maatregelen.")
+    page.get_by_label("Tekst", exact=True).fill("Geachte college,\n\nDe districtsraad vraagt maatregelen.")
     page.get_by_label("Er wordt een antwoord verwacht").check()
     page.get_by_label("Antwoordtermijn in werkdagen").fill("15")
     page.get_by_role("button", name="Registreer").click()
