@@ -219,4 +219,5 @@ def callback_done(request: HttpRequest, task_id: int) -> HttpResponse:
         who = task.citizen.get_full_name() if task.citizen else task.phone
         messages.success(request, _("Teruggebeld: %(who)s. De taak is afgehandeld.") % {"who": who or task.phone})
     back = reverse("cases:callback-list")
-    return HttpResponseRedirect(f"{back}?page={page_number}" if page_number and page_number.isdigit() else back)
+    later_page = page_number and page_number.isdigit() and int(page_number) > 1
+    return HttpResponseRedirect(f"{back}?page={page_number}" if later_page else back)
