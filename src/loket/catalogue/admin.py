@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from loket.catalogue.models import Competence, Service, Topic
+from loket.catalogue.knowledge import EDITABLE_FIELDS, article_publish, article_update
+from loket.catalogue.knowledge_index import knowledge_generation_bump
+from loket.catalogue.models import Competence, KnowledgeArticle, KnowledgeArticleVersion, Service, Topic
 
 
 class CompetenceInline(admin.TabularInline):
@@ -46,3 +52,74 @@ class ServiceAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+
+class KnowledgeArticleVersionInline(admin.TabularInline):
+    """The versions, read only: they are written by the knowledge services, never edited."""
+
+    model = KnowledgeArticleVersion
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("version", "created_at", "created_by", "change_note", "title", "audience", "published")
+    ordering = ["-version"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(KnowledgeArticle)
+class KnowledgeArticleAdmin(admin.ModelAdmin):
+    """Saving goes through ``knowledge.article_publish``/``article_update``: each save is a new version,
+    and other processes' search indexes see the change (the knowledge generation)."""
+
+    list_display = ["title", "audience", "topic", "service", "published", "valid_until", "version", "updated_at"]
+    list_filter = ["audience", "published", "topic__level", "topic", "owner_team"]
+    search_fields = ["title", "question"]
+    autocomplete_fields = ["service", "topic"]
+    raw_id_fields = ["source_case", "competence"]
+    readonly_fields = ["version", "helpful_yes", "helpful_no", "created_at", "created_by", "updated_at", "updated_by"]
+    fieldsets = [
+        (None, {"fields": ["title", "question", "answer", "audience", "published"]}),
+        (_("Waarover"), {"fields": ["topic", "competence", "service", "source_case"]}),
+        (_("Geldigheid en eigenaar"), {"fields": ["legal_references", "valid_from", "valid_until", "owner_team"]}),
+        (
+            _("Historiek"),
+            {
+                "fields": [
+                    "version",
+                    "helpful_yes",
+                    "helpful_no",
+                    "created_at",
+                    "created_by",
+                    "updated_at",
+                    "updated_by",
+                ]
+            },
+        ),
+    ]
+    inlines = [KnowledgeArticleVersionInline]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        values = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS if name in form.cleaned_data}
+        published = values.pop("published", True)
+        if change:
+            note = str(_("Gewijzigd in het beheer."))
+            article = article_update(article=obj, actor=request.user, change_note=note, published=published, **values)
+        else:
+            article = article_publish(actor=request.user, source_case=form.cleaned_data.get("source_case"), **values)
+            if not published:
+                article = article_update(article=article, actor=request.user, published=False)
+        obj.pk, obj.version = article.pk, article.version
+
+    @transaction.atomic
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        knowledge_generation_bump()  # search indexes elsewhere notice the missing row and rebuild
+        super().delete_model(request, obj)
+
+    @transaction.atomic
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        knowledge_generation_bump()
+        super().delete_queryset(request, queryset)

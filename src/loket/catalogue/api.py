@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -179,4 +179,5 @@ urlpatterns = [
     path("services/<slug:slug>/channel-advice/", ChannelAdviceView.as_view(), name="service-channel-advice"),
     path("topics/", TopicListView.as_view(), name="topic-list"),
     path("competences/lookup/", CompetenceLookupView.as_view(), name="competence-lookup"),
+    path("", include("loket.catalogue.api_knowledge")),
 ]

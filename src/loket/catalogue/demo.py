@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from loket.catalogue import demo_knowledge
 from loket.catalogue.demo_services import COUNTERS, COUNTERS_SELF, DISTRICT_HOUSES, SERVICES
 from loket.catalogue.demo_topics import CITY_TOPICS, DELEGATED, DISTRICT_TOPICS
 from loket.catalogue.models import Competence, Level, Service, Topic
@@ -16,6 +17,7 @@ ORDER = 20
 def load(*, log: Callable[[str], None]) -> None:
     _load_topics(log=log)
     _load_services(log=log)
+    demo_knowledge.load(log=log)
 
 
 def _load_topics(*, log: Callable[[str], None]) -> None:

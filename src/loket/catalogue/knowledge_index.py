@@ -24,19 +24,21 @@ import datetime as dt
 import gc
 import heapq
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 
 from loket.catalogue.models import KnowledgeArticle, KnowledgeGeneration
 from loket.catalogue.textindex import TextIndex
 
 FIELD_WEIGHTS = {"title": 6.0, "question": 4.0, "service": 3.0, "topic": 2.0, "answer": 1.0}
-RELATIVE_CUTOFF = 0.2  # drop hits scoring below this share of the best visible hit
+RELATIVE_CUTOFF = 0.1  # drop hits scoring below this share of the best visible hit (an answer-only match stays)
 NO_END = dt.date.max.toordinal()
 ROW_FIELDS = (
     "id",
@@ -207,10 +209,13 @@ def knowledge_generation() -> int:
 def knowledge_generation_bump() -> int:
     """Raise the generation inside the caller's transaction and return the new value.
 
-    The row stays locked until the caller commits, so writers are stamped in commit order.
+    The row stays locked until the caller commits, so writers are stamped in commit order. The value
+    is at least the current time in microseconds: a generation that was rolled back (a test's
+    transaction) is never issued again, so an index built on it cannot pass for current later.
     """
+    floor = Value(time.time_ns() // 1000)
     for _attempt in range(2):
-        if KnowledgeGeneration.objects.filter(pk=1).update(value=F("value") + 1):
+        if KnowledgeGeneration.objects.filter(pk=1).update(value=Greatest(F("value") + 1, floor)):
             return int(KnowledgeGeneration.objects.values_list("value", flat=True).get(pk=1))
         try:
             with transaction.atomic():
@@ -257,6 +262,8 @@ def knowledge_index() -> KnowledgeIndex:
         index = _state["index"]
         if index is None:
             index = _build()
+        elif generation < index.generation:
+            index = _build()  # the database went back (a restored backup, a test's rollback)
         elif index.generation != generation:
             index = _catch_up(index, generation)
         _state["index"] = index

@@ -11,6 +11,7 @@ from loket.catalogue import selectors
 from loket.catalogue.channels import CONTACT_CENTRE_EMAIL, CONTACT_CENTRE_PHONE, channel_advice
 from loket.catalogue.forms import AdviceForm
 from loket.catalogue.hooks import service_actions
+from loket.catalogue.knowledge import articles_for_service
 from loket.catalogue.models import Level, Service
 from loket.catalogue.search import service_search_services
 from loket.organisation.models import District
@@ -61,6 +62,7 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "advice": advice,
         "phone": CONTACT_CENTRE_PHONE,
         "actions": service_actions(service=service),
+        "articles": articles_for_service(service=service, user=None, limit=10),  # public ones only
     }
     return render(request, "catalogue/service_detail.html", context, status=400 if form.errors else 200)
 
