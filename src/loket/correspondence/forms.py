@@ -10,20 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from loket.correspondence.models import Letter
 from loket.correspondence.parties import party_choices
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        if not data:
-            return []
-        items = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(item, initial) for item in items]
+from loket.formfields import MultipleFileField
 
 
 class LetterForm(forms.Form):
