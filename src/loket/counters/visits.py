@@ -222,7 +222,7 @@ def visit_register(
     clerk's ``duration_minutes``, else the time since the visit was opened.
     """
     now = now or timezone.now()
-    visit = CounterVisit.objects.select_for_update().select_related("citizen", "location").get(pk=visit.pk)
+    visit = CounterVisit.objects.select_for_update(of=("self",)).select_related("citizen", "location").get(pk=visit.pk)
     if visit.is_registered:
         raise ValidationError(_("Dit bezoek is al geregistreerd."), code="already_registered")
     services = list(dict.fromkeys(services))
