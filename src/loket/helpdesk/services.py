@@ -48,8 +48,8 @@ def _attach(case: Case, uploads: Iterable[Any], actor: Any) -> None:
     for upload in uploads:
         try:
             case_add_attachment(case=case, upload=upload, actor=actor)
-        except ValidationError as exc:
-            raise ValidationError({"attachments": exc.messages}, code=exc.code) from None
+        except ValidationError as exc:  # next to the field; the code (too_large, …) stays on the error
+            raise ValidationError({"attachments": [exc]}) from None
 
 
 def _sync_deadline(case: Case, sla: QuestionSla) -> None:

@@ -83,7 +83,7 @@ def _handle_page(request: HttpRequest, case: Case, status: int = 200, **forms: A
         "case": case,
         "sla": selectors.question_sla(case),
         "status_label": workflow.label(case.status),
-        "events": [(e, workflow.label(e.from_status), workflow.label(e.to_status)) for e in events],
+        "events": [(e, workflow.label(e.to_status)) for e in events],
         "attachments": case.attachments.order_by("uploaded_at", "id"),
         "handlers": selectors.helpdesk_handlers() if is_open else [],
         "answer_form": forms.get("answer_form", AnswerForm()) if is_open else None,
