@@ -71,6 +71,7 @@ def test_after_the_breach_the_lead_gets_an_escalation_exactly_once(ask, people, 
         assert check("2026-03-03 10:00") == fired(response_escalation=1)
         assert check("2026-03-03 10:05") == NOTHING
     warning, escalation = mail.outbox
+    assert warning.to == ["helpdesk.bgd@antwerpen.be"]
     assert escalation.to == ["marc@antwerpen.be"]
     assert escalation.subject == "Helpdesk: escalatie, 1 vraag over de termijn"
     assert "geëscaleerd" in escalation.body
