@@ -230,3 +230,12 @@ def test_citizens_agents_and_district_staff_cannot_use_the_visit_pages(client, w
 def test_an_anonymous_visitor_is_sent_to_the_login(client, world):
     answer = client.get(_start_url(world))
     assert answer.status_code == 302 and "/aanmelden/" in answer["Location"]
+
+
+def test_an_administrator_reads_a_visit_in_the_admin_and_the_look_is_audited(client, world, make_user):
+    visit = visits.visit_open(desk=world.floor.desk1, actor=world.clerk, citizen=world.citizen)
+    client.force_login(make_user(Role.ADMIN, username="beheerder", is_staff=True, is_superuser=True))
+    assert client.get("/beheer/counters/countervisit/").status_code == 200
+    assert client.get(f"/beheer/counters/countervisit/{visit.pk}/change/").status_code == 200
+    assert AuditEntry.objects.filter(action="view", object_type="counters.countervisit", actor_username="beheerder")
+    assert client.get("/beheer/counters/countervisit/add/").status_code == 403

@@ -13,7 +13,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from loket.audit.admin import AuditedAdminMixin
-from loket.counters.models import Appointment, CounterSettings, Desk, Queue, Ticket
+from loket.counters.models import Appointment, CounterSettings, CounterVisit, Desk, Queue, Ticket
 
 
 @admin.register(CounterSettings)
@@ -79,3 +79,26 @@ class TicketAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(CounterVisit)
+class CounterVisitAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """Visits are written by the desk's services only; here they are read (and the look audited)."""
+
+    list_display = ("started_at", "location", "desk", "citizen", "ticket", "registered_at")
+    list_filter = ("location", "started_at")
+    list_select_related = ("location", "desk", "citizen__user", "ticket")
+    date_hierarchy = "started_at"
+    raw_id_fields = ("citizen", "ticket", "appointment", "contact_moment", "clerk")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def audit_district_id(self, obj: CounterVisit) -> int | None:
+        return obj.citizen.district_id if obj.citizen is not None else None
