@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import secrets
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,8 +22,8 @@ from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
 from loket.cases.attachments import case_add_attachment
 from loket.cases.hooks import case_status_changed_announce
-from loket.cases.models import Case, CaseEvent, Channel
-from loket.cases.references import reference_next
+from loket.cases.models import Case, CaseEvent, Channel, ReferenceCounter
+from loket.cases.references import DIGITS, reference_format, reference_next
 from loket.cases.workflows import UnknownKind, Workflow, workflow_for
 from loket.catalogue.selectors import CompetenceError, LocationNeeded, OutsideCity, competence_lookup
 from loket.organisation.calendar import add_working_days, working_days_between
@@ -138,9 +139,8 @@ def case_create(
     )
     today = timezone.localdate()
     deadline = add_working_days(today, workflow.handling_days(topic=topic, service=service))
-    # Take the number last: the counter row stays locked for as short a time as possible.
     case = Case.objects.create(
-        reference=reference_next(prefix=workflow.prefix, year=today.year),
+        reference=_provisional_reference(),
         kind=kind,
         title=title.strip(),
         description=description,
@@ -163,6 +163,9 @@ def case_create(
     CaseEvent.objects.create(
         case=case, kind=CaseEvent.Kind.CREATED, to_status=case.status, team=team, actor=_who(actor)
     )
+    # The number last: the counter row stays locked from here to COMMIT, so concurrent writers
+    # queue only for this statement, the audit line and the commit.
+    case.reference = _reference_assign(case=case, prefix=workflow.prefix, year=today.year)
     audit_record(
         actor=actor,
         action=AuditEntry.Action.CREATE,
@@ -171,6 +174,44 @@ def case_create(
         district_id=case.district_id,
     )
     return case
+
+
+def _provisional_reference() -> str:
+    """A unique stand-in for the reference while the case's transaction has not numbered it yet;
+    never committed (``_reference_assign`` replaces it in the same transaction)."""
+    return "~" + secrets.token_hex(9)
+
+
+REFERENCE_SQL = """
+WITH counter AS (
+    UPDATE {counter} SET last = last + 1 WHERE prefix = %s AND year = %s AND last < %s RETURNING last
+)
+UPDATE {case} SET reference = %s || lpad(counter.last::text, %s, '0') FROM counter
+WHERE {case}.id = %s RETURNING counter.last, {case}.reference
+"""
+
+
+def _reference_assign(*, case: Case, prefix: str, year: int) -> str:
+    """Number ``case`` from the (prefix, year) counter, in the case's transaction (gap-free).
+
+    PostgreSQL: one statement raises the counter (its row lock is held until COMMIT) and writes
+    the reference. Elsewhere, and for a year's first number or an exhausted counter, through
+    ``reference_next`` (which creates the row or raises OverflowError).
+    """
+    if connection.vendor == "postgresql":
+        quote = connection.ops.quote_name
+        sql = REFERENCE_SQL.format(counter=quote(ReferenceCounter._meta.db_table), case=quote(Case._meta.db_table))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [prefix, year, 10**DIGITS - 1, f"{prefix}-{year}-", DIGITS, case.pk])
+            row = cursor.fetchone()
+        if row is not None:
+            number, reference = row
+            if reference != reference_format(prefix=prefix, year=year, number=number):
+                raise RuntimeError(f"reference {reference!r} does not match number {number}")
+            return str(reference)
+    reference = reference_next(prefix=prefix, year=year)
+    Case.objects.filter(pk=case.pk).update(reference=reference)
+    return reference
 
 
 def _who(actor: Any) -> Any:

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from loket.catalogue.models import Competence, Level, Service, Topic
 from loket.organisation import selectors as organisation
+from loket.organisation.generations import GenerationCache
 from loket.organisation.models import District, Location, Team
 
 
@@ -83,16 +84,33 @@ def competence_lookup(
         topic = topic_get(slug=topic)
     place = _district_at(district=district, lat=lat, lon=lon, postcode=postcode)
     if topic.level == Level.CITY:
-        row = Competence.objects.select_related("team").filter(topic=topic, district__isnull=True).first()
-        if row is None:
+        team = _competent_team(topic_id=topic.pk, district_id=None)
+        if team is None:
             raise NoCompetentTeam(f"Geen stedelijk team voor {topic.name}.")
-        return CompetenceAnswer(topic=topic, level=Level.CITY, district=None, team=row.team)
+        return CompetenceAnswer(topic=topic, level=Level.CITY, district=None, team=team)
     if place is None:
         raise LocationNeeded(f"{topic.name} is een districtsbevoegdheid: geef een district, coördinaten of postcode.")
-    row = Competence.objects.select_related("team").filter(topic=topic, district=place).first()
-    if row is None:
+    team = _competent_team(topic_id=topic.pk, district_id=place.pk)
+    if team is None:
         raise NoCompetentTeam(f"Geen team voor {topic.name} in district {place.name}.")
-    return CompetenceAnswer(topic=topic, level=Level.DISTRICT, district=place, team=row.team)
+    return CompetenceAnswer(topic=topic, level=Level.DISTRICT, district=place, team=team)
+
+
+# (topic id, district id or None for the city's row) → the register's team, or None for a gap.
+_teams: GenerationCache[tuple[int, int | None], Team | None] = GenerationCache()
+
+
+def _competent_team(*, topic_id: int, district_id: int | None) -> Team | None:
+    """The register's team for a topic (in a district), kept per process while the routing
+    generation (competences, teams, topics, …) is unchanged. The Team is shared: read only."""
+
+    def load() -> Team | None:
+        rows = Competence.objects.select_related("team").filter(topic_id=topic_id)
+        rows = rows.filter(district__isnull=True) if district_id is None else rows.filter(district_id=district_id)
+        row = rows.first()
+        return row.team if row is not None else None
+
+    return _teams.get((topic_id, district_id), load)
 
 
 def competence_list_for_district(*, district: District) -> list[CompetenceAnswer]:

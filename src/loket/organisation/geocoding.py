@@ -13,6 +13,8 @@ from typing import Protocol
 
 from django.conf import settings
 
+from loket.organisation.generations import GenerationCache
+
 
 def normalize(text: str) -> str:
     """Lowercase, accents stripped, whitespace collapsed: how street names are compared."""
@@ -68,15 +70,41 @@ def parse_address(address: str) -> GeocodeResult:
     return GeocodeResult(street=street or None, number=number, postcode=postcode)
 
 
+@dataclass(frozen=True)
+class _Street:
+    name: str
+    postcode: str
+    lat: float | None
+    lon: float | None
+    district_id: int
+    district_slug: str
+
+
+# normalized street name → its rows (one per postcode); also the names that are not in the table.
+_streets: GenerationCache[str, tuple[_Street, ...]] = GenerationCache()
+
+
+def _streets_named(normalized: str) -> tuple[_Street, ...]:
+    """The street table's rows with this normalized name, kept per process while the routing
+    generation (streets, districts, …) is unchanged."""
+    from loket.organisation.models import Street
+
+    def load() -> tuple[_Street, ...]:
+        rows = Street.objects.filter(normalized=normalized).values_list(
+            "name", "postcode", "lat", "lon", "district_id", "district__slug"
+        )
+        return tuple(_Street(*row) for row in rows)
+
+    return _streets.get(normalized, load)
+
+
 class EmbeddedGeocoder:
     """The city's street table in our own database: knows street → district and postcode."""
 
     def geocode(self, address: str) -> GeocodeResult | None:
-        from loket.organisation.models import Street
-
         parsed = parse_address(address)
         if parsed.street:
-            streets = list(Street.objects.filter(normalized=parsed.street).select_related("district"))
+            streets = _streets_named(parsed.street)
             chosen = [street for street in streets if street.postcode == parsed.postcode] or streets
             if len(chosen) == 1 or len({street.district_id for street in chosen}) == 1:
                 street = chosen[0]
@@ -86,7 +114,7 @@ class EmbeddedGeocoder:
                     postcode=street.postcode,
                     lat=street.lat,
                     lon=street.lon,
-                    district_slug=street.district.slug,
+                    district_slug=street.district_slug,
                 )
         if parsed.postcode:
             return GeocodeResult(street=parsed.street, number=parsed.number, postcode=parsed.postcode)

@@ -213,3 +213,21 @@ class Street(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.postcode})"
+
+
+class DataGeneration(models.Model):
+    """A stamp that changes with every committed write to a set of tables that processes cache.
+
+    Database triggers (``organisation.generations``) give ``value`` a new random number in the
+    writer's own transaction; only equality means anything.
+    """
+
+    name = models.CharField(max_length=40, primary_key=True)
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("generatie van gegevens in het geheugen")
+        verbose_name_plural = _("generaties van gegevens in het geheugen")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.value}"

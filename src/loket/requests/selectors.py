@@ -5,15 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from loket.cases.models import Case
+from loket.organisation.generations import GenerationCache
 from loket.requests.models import FormDefinition, RequestDraft
+
+# slug → the active definition with its service and topic (or None); every submit reads it.
+_definitions: GenerationCache[str, FormDefinition | None] = GenerationCache(max_entries=1_000)
 
 
 def definition_for_service(*, slug: str) -> FormDefinition | None:
-    """The active form definition of an active online service, or None."""
-    return (
-        FormDefinition.objects.select_related("service", "service__topic")
-        .filter(service__slug=slug, service__active=True, active=True)
-        .first()
+    """The active form definition of an active online service, or None.
+
+    Kept per process while the routing generation is unchanged (a write to a form definition,
+    service or topic changes it): the instance is shared, read it and do not modify it.
+    """
+    return _definitions.get(
+        slug,
+        lambda: (
+            FormDefinition.objects.select_related("service", "service__topic")
+            .filter(service__slug=slug, service__active=True, active=True)
+            .first()
+        ),
     )
 
 

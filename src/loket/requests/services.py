@@ -120,7 +120,6 @@ def _required_documents_check(definition: FormDefinition, present: set[str]) -> 
         raise ValidationError(missing)
 
 
-@transaction.atomic
 def request_submit(
     *,
     definition: FormDefinition,
@@ -137,13 +136,36 @@ def request_submit(
     if not definition.active:
         raise ValidationError(_("Deze dienst kan niet (meer) online aangevraagd worden."))
     uploads = uploads or {}
-    draft_files = list(draft.files.all()) if draft is not None else []
-    _required_documents_check(definition, {f.document for f in draft_files} | set(uploads))
     address = next(
         (str(answers[f["name"]]) for f in definition.fields if f["type"] == "address" and answers.get(f["name"])), ""
     )
+    fields = {"definition": definition, "citizen": citizen, "answers": answers, "actor": actor, "channel": channel}
+    if draft is None and not uploads and address:
+        # Only the case to write: case_create's own transaction, without a savepoint inside another.
+        _required_documents_check(definition, set())
+        return _submit(**fields, address=address)
+    with transaction.atomic():
+        draft_files = list(draft.files.all()) if draft is not None else []
+        _required_documents_check(definition, {f.document for f in draft_files} | set(uploads))
+        case = _submit(**fields, address=address)
+        for draft_file in draft_files:
+            if draft_file.document in uploads:
+                continue  # a new upload replaces the draft's file
+            with default_storage.open(str(draft_file.file.name), "rb") as handle:
+                case_add_attachment(case=case, upload=File(handle, name=draft_file.original_name), actor=actor)
+        for upload in uploads.values():
+            case_add_attachment(case=case, upload=upload, actor=actor)
+        if draft is not None:
+            draft_discard(draft=draft)
+        return case
+
+
+def _submit(
+    *, definition: FormDefinition, citizen: Any, answers: dict[str, Any], actor: Any, channel: str, address: str
+) -> Case:
+    """The case itself: ``case_create`` runs in its own transaction or joins the caller's."""
     service = definition.service
-    case = case_create(
+    return case_create(
         kind="request",
         title=service.name,
         channel=channel,
@@ -154,13 +176,3 @@ def request_submit(
         district=None if address else _citizen_district(citizen),
         data={"form_version": definition.version, "answers": answers, "submitted_at": timezone.now().isoformat()},
     )
-    for draft_file in draft_files:
-        if draft_file.document in uploads:
-            continue  # a new upload replaces the draft's file
-        with default_storage.open(str(draft_file.file.name), "rb") as handle:
-            case_add_attachment(case=case, upload=File(handle, name=draft_file.original_name), actor=actor)
-    for upload in uploads.values():
-        case_add_attachment(case=case, upload=upload, actor=actor)
-    if draft is not None:
-        draft_discard(draft=draft)
-    return case
