@@ -195,10 +195,15 @@ class CitizenCaseView:
     attachments: list[Attachment] = field(default_factory=list)
 
 
+def _citizen_status_label(workflow: Workflow, status: str) -> str:
+    """The workflow's label, except that waiting for the citizen is said to the citizen."""
+    return _("wacht op jouw antwoord") if workflow.pauses(status) else workflow.label(status)
+
+
 def _citizen_line(event: CaseEvent, workflow: Workflow, citizen_id: int | None) -> CitizenEvent | None:
     """What the citizen reads for one history event, or None when it is not for them."""
     mine = event.actor_id is not None and event.actor_id == citizen_id
-    status = workflow.label(event.to_status)
+    status = _citizen_status_label(workflow, event.to_status)
     if event.kind == CaseEvent.Kind.CREATED:
         return CitizenEvent(event.at, event.kind, _("Ingediend: %(status)s") % {"status": status})
     if event.kind == CaseEvent.Kind.STATUS:
@@ -242,7 +247,7 @@ def case_citizen_view(*, case: Case) -> CitizenCaseView:
     return CitizenCaseView(
         case=case,
         kind_label=str(workflow.label_text),
-        status_label=workflow.label(case.status),
+        status_label=_citizen_status_label(workflow, case.status),
         waiting=waiting,
         closed=case.closed_at is not None or workflow.is_closed(case.status),
         question=question,

@@ -32,7 +32,7 @@ from loket.cases.messages import (
     case_citizen_view,
     message_documents,
 )
-from loket.cases.models import Attachment, Case, CaseEvent
+from loket.cases.models import Attachment, Case
 from loket.cases.selectors import case_get_for_user
 
 UPLOAD_STATUS = {"too_large": http.HTTP_413_REQUEST_ENTITY_TOO_LARGE, "unsupported_media_type": 415}
@@ -54,7 +54,7 @@ class CitizenDocumentSerializer(serializers.Serializer):
 
 class CitizenEventSerializer(serializers.Serializer):
     at = serializers.DateTimeField()
-    kind = serializers.ChoiceField(choices=CaseEvent.Kind.choices)
+    kind = serializers.CharField(help_text="created, status, note, message of attachment.")
     summary = serializers.CharField(source="label")
     text = serializers.CharField()
     by_citizen = serializers.BooleanField()
@@ -167,13 +167,14 @@ class MyCaseMessageView(MyCaseAPIView):
             "at": event.at,
             "kind": event.kind,
             "text": event.text,
-            "documents": CitizenDocumentSerializer(documents, many=True, context={"reference": reference}).data,
+            "documents": documents,
             "status": case.status,
             "status_label": view.status_label,
             "waiting_for_you": view.waiting,
             "deadline": case.deadline,
         }
-        return Response(MessageResultSerializer(result).data, status=http.HTTP_201_CREATED)
+        data = MessageResultSerializer(result, context={"reference": case.reference}).data
+        return Response(data, status=http.HTTP_201_CREATED)
 
 
 urlpatterns = [

@@ -110,11 +110,11 @@ def mijnloket_start_section(user: Any) -> StartSection | None:
     if not getattr(user, "is_authenticated", False) or user.role != Role.CITIZEN:
         return None
     url = reverse("citizens:mijnloket")
-    links = [StartLink(_("Mijn loket: je aanvragen, meldingen en afspraken"), url)]
+    links = [StartLink(_("Mijn loket: al je aanvragen, meldingen en afspraken"), url)]
     waiting = citizen_waiting_count(user=user)
     if waiting:
         label = ngettext(
             "%(count)s zaak wacht op jouw antwoord", "%(count)s zaken wachten op jouw antwoord", waiting
         ) % {"count": waiting}
         links.append(StartLink(label, url + "#wacht-op-jou"))
-    return StartSection(title=_("Mijn loket"), links=links)
+    return StartSection(title=_("Volg je aanvragen, meldingen en afspraken"), links=links)
