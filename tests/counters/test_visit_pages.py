@@ -239,3 +239,23 @@ def test_an_administrator_reads_a_visit_in_the_admin_and_the_look_is_audited(cli
     assert client.get(f"/beheer/counters/countervisit/{visit.pk}/change/").status_code == 200
     assert AuditEntry.objects.filter(action="view", object_type="counters.countervisit", actor_username="beheerder")
     assert client.get("/beheer/counters/countervisit/add/").status_code == 403
+
+
+def test_the_visit_page_reads_the_same_number_of_queries_however_many_requests_and_escalations(clerk_client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from loket.cases.services import case_create
+
+    visit = visits.visit_open(desk=world.floor.desk1, actor=world.clerk, citizen=world.citizen)
+    with CaptureQueriesContext(connection) as few:
+        assert clerk_client.get(_detail_url(visit)).status_code == 200
+    for number in range(5):
+        case = case_create(
+            kind="request", title=f"Aanvraag {number}", channel="counter", actor=world.clerk, citizen=world.citizen.user
+        )
+        visits.visit_escalate(visit=visit, description=f"Vraag {number}", case=case, actor=world.clerk)
+    with CaptureQueriesContext(connection) as many:
+        page = clerk_client.get(_detail_url(visit))
+    assert page.content.decode().count("Afhandelen aan de balie") == 6
+    assert len(many) == len(few)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -98,7 +98,7 @@ def citizen_cases(*, user: Any, citizen: Citizen, limit: int = 20) -> list[Case]
         case_visible_to(user=user)
         .filter(citizen_id=citizen.user_id)
         .select_related("service")
-        .order_by("closed_at", "-created_at", "-id")[:limit]
+        .order_by(F("closed_at").asc(nulls_first=True), "-created_at", "-id")[:limit]
     )
 
 
