@@ -153,3 +153,17 @@ def test_a_new_call_restarts_the_clock(agent_client, an):
 
     assert agent_client.session["contactcentre_call"]["citizen"] is None
     assert not agent_client.session["contactcentre_call"]["started"].startswith("2020")
+
+
+def test_the_profile_lists_the_citizens_open_tasks_with_a_link(agent_client, an, agent):
+    from loket.contactcentre.selectors import handover_due_default
+    from loket.contactcentre.services import callback_register
+
+    task, _moment = callback_register(
+        citizen=an, phone="03 123 45 67", title="Terugbellen over premie", due_at=handover_due_default(), actor=agent
+    )
+
+    page = agent_client.get(WORKSPACE, {"burger": an.pk})
+
+    assert "Openstaande taken" in page.text
+    assert f'href="/taken/{task.pk}/">Terugbellen over premie</a>' in page.text

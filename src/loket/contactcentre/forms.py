@@ -50,10 +50,18 @@ class DurationField(forms.IntegerField):
 class ContactMomentForm(forms.Form):
     channel = forms.ChoiceField(label=_("Kanaal"), choices=ContactMoment.Channel.choices, initial="phone")
     topic = forms.ModelChoiceField(
-        label=_("Thema"), queryset=Topic.objects.order_by("name"), to_field_name="slug", required=False
+        label=_("Thema"),
+        queryset=Topic.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("— geen —"),
     )
     service = forms.ModelChoiceField(
-        label=_("Dienst"), queryset=Service.objects.none(), to_field_name="slug", required=False
+        label=_("Dienst"),
+        queryset=Service.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("— geen —"),
     )
     outcome = forms.ChoiceField(
         label=_("Resultaat"),
@@ -117,7 +125,11 @@ class _TaskForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     service = forms.ModelChoiceField(
-        label=_("Dienst"), queryset=Service.objects.none(), to_field_name="slug", required=False
+        label=_("Dienst"),
+        queryset=Service.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("— geen —"),
     )
     due_at = forms.DateTimeField(
         label=_("Uiterlijk af op"),

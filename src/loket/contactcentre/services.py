@@ -111,6 +111,7 @@ def callback_register(
     description: str = "",
     service: Service | None = None,
     case: Case | None = None,
+    channel: str = ContactMoment.Channel.PHONE,
     duration_seconds: int = 0,
     request: HttpRequest | None = None,
 ) -> tuple[InternalTask, ContactMoment]:
@@ -132,10 +133,11 @@ def callback_register(
         case=case,
         service=service,
         phone=phone_normalise(phone) or phone,  # "+3232001001" on the list; task_create refuses nonsense
+        channel=TASK_CHANNEL.get(channel, "phone"),
     )
     moment = contact_moment_register(
         citizen=citizen,
-        channel=ContactMoment.Channel.PHONE,
+        channel=channel,
         outcome=ContactMoment.Outcome.CALLBACK,
         actor=actor,
         service=task.service,

@@ -129,7 +129,7 @@ def _profile(request: HttpRequest, citizen: Citizen) -> dict[str, Any]:
             (item, KINDS.get(item.kind, item.kind), CHANNELS.get(item.channel, item.channel)) for item in timeline
         ],
         "timeline_capped": len(timeline) >= TIMELINE_LIMIT,
-        "open_tasks": tasks,
+        "open_tasks": [(task, _url("cases:task-detail", task_id=task.pk)) for task in tasks],
     }
 
 
