@@ -32,7 +32,7 @@ class ChannelMixFilterForm(forms.Form):
     start = forms.DateField(label=_("Van"), widget=DateInput())
     end = forms.DateField(label=_("Tot en met"), widget=DateInput())
     group_by = forms.ChoiceField(
-        label=_("Per"),
+        label=_("Indelen per"),
         choices=[(key, label) for key, label in GROUPINGS.items()],
         widget=forms.Select(attrs={"class": "a-input"}),
     )
