@@ -12,6 +12,7 @@ from typing import Any
 from django.apps import apps
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework import status as http
@@ -98,6 +99,7 @@ class KnowledgeArticleDetailSerializer(KnowledgeArticleSerializer):
         return KnowledgeVersionSerializer(knowledge.article_versions(article=article), many=True).data  # type: ignore[return-value]
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class _CaseByReference(serializers.SlugRelatedField):
     """A case the writer may see, by reference (the catalogue does not import the case engine)."""
 
@@ -122,7 +124,9 @@ class KnowledgeWriteSerializer(serializers.Serializer):
     service = serializers.SlugRelatedField(
         slug_field="slug", queryset=Service.objects.filter(active=True), required=False, allow_null=True
     )
-    legal_references = serializers.ListField(child=serializers.CharField(max_length=500), required=False)
+    legal_references = serializers.ListField(
+        child=serializers.CharField(max_length=500, allow_blank=True), required=False
+    )
     valid_from = serializers.DateField(required=False, allow_null=True)
     valid_until = serializers.DateField(required=False, allow_null=True)
     owner_team = serializers.SlugRelatedField(
@@ -139,7 +143,7 @@ class KnowledgeUpdateSerializer(KnowledgeWriteSerializer):
     change_note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
-class VoteSerializer(serializers.Serializer):
+class KnowledgeVoteSerializer(serializers.Serializer):
     helpful = serializers.BooleanField()
 
 
@@ -251,19 +255,19 @@ class KnowledgeDetailView(KnowledgeAPIView):
 class KnowledgeVoteView(KnowledgeAPIView):
     """'Was this helpful?': counts once per user, or per session without login (a second answer replaces it)."""
 
-    serializer_class = VoteSerializer
+    serializer_class = KnowledgeVoteSerializer
     write_rule = rules.PUBLIC  # anyone who may read the article may answer
 
     @extend_schema(
         operation_id="knowledge_articles_vote",
-        request=VoteSerializer,
+        request=KnowledgeVoteSerializer,
         responses={200: KnowledgeArticleSerializer, 400: ERROR, 404: ERROR},
     )
     def post(self, request: Request, article_id: int) -> Response:
         article = self.article(request, article_id)
         if article is None or not knowledge.article_visible_to(article=article, user=request.user):
             return _not_found()
-        form = VoteSerializer(data=request.data)
+        form = KnowledgeVoteSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         session = request._request.session
         if not request.user.is_authenticated and not session.session_key:
