@@ -10,6 +10,12 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self) -> None:
         from loket.accounts.hooks import register_start_section
-        from loket.consultations.integrations import consultations_start_section
+        from loket.consultations.integrations import (
+            actions_worklist_section,
+            consultations_start_section,
+            meetings_worklist_section,
+        )
 
         register_start_section(consultations_start_section)
+        register_start_section(meetings_worklist_section)
+        register_start_section(actions_worklist_section)

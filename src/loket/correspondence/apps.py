@@ -10,6 +10,7 @@ class CorrespondenceConfig(AppConfig):
 
     def ready(self) -> None:
         from loket.accounts.hooks import register_start_section
-        from loket.correspondence.integrations import letters_start_section
+        from loket.correspondence.integrations import letters_start_section, letters_worklist_section
 
         register_start_section(letters_start_section)
+        register_start_section(letters_worklist_section)
