@@ -172,16 +172,17 @@ def _table(rows: Iterable[tuple[int | None, str, int]], *, channels: list[str], 
     column_totals = [sum(counts.get(key, 0) for counts in cells.values()) for key in keys]
     grand_total = sum(column_totals)
     named: list[MixRow] = []
-    unnamed: MixRow | None = None
+    unnamed: list[int] | None = None  # no group, or (never with PROTECT keys) one that is gone
     for group, counts in cells.items():
         values = [counts.get(key, 0) for key in keys]
-        if group is None or group not in names:
-            unnamed = _row("", _none_label(group_by), values, grand_total)
-        else:
+        if group is not None and group in names:
             named.append(_row(*names[group], values, grand_total))
+        else:
+            unnamed = values if unnamed is None else [a + b for a, b in zip(unnamed, values, strict=True)]
     named.sort(key=lambda row: row.label.casefold())
-    totals = _row("", _("Totaal"), column_totals, grand_total)
-    return MixTable(columns=columns, rows=named + ([unnamed] if unnamed else []), totals=totals)
+    if unnamed is not None:
+        named.append(_row("", _none_label(group_by), unnamed, grand_total))
+    return MixTable(columns=columns, rows=named, totals=_row("", _("Totaal"), column_totals, grand_total))
 
 
 def channel_mix(
