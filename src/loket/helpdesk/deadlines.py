@@ -21,13 +21,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext, override
 
 from loket.accounts.models import Role, User
@@ -37,7 +37,6 @@ from loket.helpdesk.selectors import helpdesk_team
 
 log = logging.getLogger(__name__)
 MAIL_LIST_LIMIT = 50
-EVENT_BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -87,22 +86,33 @@ def _flagged(alert: Alert, stamp: dt.datetime) -> Q:
     return flagged
 
 
-def _note(alert: Alert, due: dt.datetime) -> str:
-    when = formats.date_format(timezone.localtime(due), "j F Y H:i")
-    texts = {
-        "response_warning": _("Waarschuwing: de eerste reactie moet er zijn uiterlijk op %(due)s."),
-        "answer_warning": _("Waarschuwing: het antwoord moet er zijn uiterlijk op %(due)s."),
-        "response_escalation": _("Escalatie: de termijn voor de eerste reactie is verstreken (%(due)s)."),
-        "answer_escalation": _("Escalatie: de termijn voor het antwoord is verstreken (%(due)s)."),
-    }
-    return texts[alert.key] % {"due": when}
+NOTES = {
+    "response_warning": _lazy("Waarschuwing: de termijn voor de eerste reactie verstrijkt binnenkort."),
+    "answer_warning": _lazy("Waarschuwing: de termijn voor het antwoord verstrijkt binnenkort."),
+    "response_escalation": _lazy("Escalatie: de termijn voor de eerste reactie is verstreken."),
+    "answer_escalation": _lazy("Escalatie: de termijn voor het antwoord is verstreken."),
+}
 
 
 def _record_history(alert: Alert, stamp: dt.datetime) -> None:
-    rows = QuestionSla.objects.filter(_flagged(alert, stamp)).values_list("case_id", alert.due)
+    """An internal note on each question this run alerted, in one ``INSERT … SELECT``: a backlog of
+    tens of thousands of alerts (after an outage) must not cost a Python object per note."""
+    quote = connection.ops.quote_name
+    at = connection.ops.adapt_datetimefield_value(stamp)
     with override(settings.LANGUAGE_CODE):
-        events = [CaseEvent(case_id=case_id, kind=CaseEvent.Kind.NOTE, text=_note(alert, due)) for case_id, due in rows]
-    CaseEvent.objects.bulk_create(events, batch_size=EVENT_BATCH)
+        text = str(NOTES[alert.key])
+    where = f"{quote(alert.stamp)} = %s"
+    params: list[Any] = [CaseEvent.Kind.NOTE.value, text, False, at, at]
+    if not alert.escalation:  # stamped by this run's escalation: that note covers it
+        escalated = quote(f"{alert.target}_escalated_at")
+        where += f" AND ({escalated} IS NULL OR {escalated} <> %s)"
+        params.append(at)
+    columns = ", ".join(quote(c) for c in ("case_id", "kind", "from_status", "to_status", "text", "public", "at"))
+    # Only quoted model names and column names go into the text; every value is a parameter.
+    events, clocks = quote(CaseEvent._meta.db_table), quote(QuestionSla._meta.db_table)
+    sql = f"INSERT INTO {events} ({columns}) SELECT case_id, %s, '', '', %s, %s, %s FROM {clocks} WHERE {where}"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def questions_check_deadlines(*, now: dt.datetime | None = None) -> dict[str, int]:

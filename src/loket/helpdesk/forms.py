@@ -33,7 +33,7 @@ class MultipleFileField(forms.FileField):
 class AskForm(forms.Form):
     title = forms.CharField(label=_("Titel van je vraag"), max_length=200)
     topic = forms.ChoiceField(label=_("Onderwerp"), choices=[("", _("— kies —")), *QuestionTopic.choices])
-    text = forms.CharField(label=_("Je vraag"), widget=forms.Textarea(attrs={"rows": 8}))
+    text = forms.CharField(label=_("Beschrijf je vraag"), widget=forms.Textarea(attrs={"rows": 8}))
     attachments = MultipleFileField(
         label=_("Bijlagen (optioneel)"), required=False, help_text=_("PDF, JPG of PNG, hoogstens 10 MB per bestand.")
     )
@@ -66,8 +66,8 @@ class PublishForm(forms.Form):
     """The knowledge article, filled in from the question and its answer: edit, then publish."""
 
     title = forms.CharField(label=_("Titel van het artikel"), max_length=200)
-    question = forms.CharField(label=_("Vraag"), widget=forms.Textarea(attrs={"rows": 4}))
-    answer = forms.CharField(label=_("Antwoord"), widget=forms.Textarea(attrs={"rows": 8}))
+    question = forms.CharField(label=_("Vraag in het artikel"), widget=forms.Textarea(attrs={"rows": 4}))
+    answer = forms.CharField(label=_("Antwoord in het artikel"), widget=forms.Textarea(attrs={"rows": 8}))
     audience = forms.ChoiceField(label=_("Wie mag het lezen?"), choices=Audience.choices, initial=Audience.INTERNAL)
     topic = forms.ModelChoiceField(
         label=_("Thema in het bevoegdhedenregister (optioneel)"),
