@@ -167,3 +167,20 @@ def test_the_profile_lists_the_citizens_open_tasks_with_a_link(agent_client, an,
 
     assert "Openstaande taken" in page.text
     assert f'href="/taken/{task.pk}/">Terugbellen over premie</a>' in page.text
+
+
+def test_the_workspace_reads_a_long_timeline_in_a_fixed_number_of_queries(
+    agent_client, an, agent, django_assert_max_num_queries
+):
+    for number in range(10):
+        case_create(kind="request", title=f"Aanvraag {number}", channel="online", actor=agent, citizen=an.user)
+    ContactMoment.objects.bulk_create(
+        ContactMoment(citizen=an, channel="phone", outcome="answered", staff=agent) for _ in range(40)
+    )
+    agent_client.get(WORKSPACE, {"burger": an.pk})  # warm the session and caches
+
+    # session, user, citizen, option lists, audit line, three timeline sources, open tasks
+    with django_assert_max_num_queries(13):
+        page = agent_client.get(WORKSPACE, {"burger": an.pk})
+
+    assert page.text.count('class="cc-kind-') == 50

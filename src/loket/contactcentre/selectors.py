@@ -7,17 +7,15 @@ Finding a citizen and their timeline are the citizens app's reads (``citizen_sea
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.utils import timezone
 
-from loket.cases.models import Case
+from loket.cases.models import Case, InternalTask
 from loket.catalogue.models import Service
 from loket.catalogue.selectors import competence_lookup
 from loket.citizens.models import Citizen
 from loket.organisation.calendar import add_working_days
 from loket.organisation.models import Team
-from loket.requests.models import FormDefinition
 
 END_OF_WORKING_DAY = dt.time(17, 0)
 MAX_CALL_SECONDS = 8 * 3600
@@ -58,29 +56,22 @@ def citizen_cases(*, citizen: Citizen, limit: int = 50) -> list[Case]:
     return list(
         Case.objects.filter(citizen_id=citizen.user_id)
         .only("id", "reference", "title", "created_at")
-        # newest first: the case the caller is asking about is nearly always a recent one
         .order_by("-created_at", "-id")[:limit]
     )
 
 
-def services_with_online_form() -> list[Service]:
-    """Active services with an active form: those an agent can start a request for."""
-    return list(
-        Service.objects.filter(active=True, form_definition__active=True).order_by("name").only("id", "slug", "name")
-    )
-
-
 def service_choices() -> list[Service]:
-    return list(Service.objects.filter(active=True).select_related("topic").order_by("name"))
+    return list(Service.objects.filter(active=True).only("id", "slug", "name").order_by("name"))
 
 
-def team_choices() -> list[Team]:
-    return list(Team.objects.select_related("district").order_by("level", "name"))
+def service_by_slug(*, slug: str) -> Service | None:
+    return Service.objects.filter(slug=slug, active=True).select_related("topic").first() if slug else None
 
 
-def form_definition_exists(*, service: Service) -> bool:
-    return FormDefinition.objects.filter(service=service, active=True).exists()
-
-
-def any_of(values: dict[str, Any], *names: str) -> bool:
-    return any(values.get(name) for name in names)
+def citizen_open_tasks(*, citizen: Citizen, limit: int = 10) -> list[InternalTask]:
+    """Hand-overs and callbacks still open for the citizen, the earliest due first."""
+    return list(
+        InternalTask.objects.filter(citizen_id=citizen.user_id, status=InternalTask.Status.OPEN)
+        .select_related("team")
+        .order_by("due_at", "id")[:limit]
+    )

@@ -116,11 +116,7 @@ def _profile(request: HttpRequest, citizen: Citizen) -> dict[str, Any]:
     """What the workspace shows of the selected citizen (one audited view of profile and timeline)."""
     citizen_record_view(citizen=citizen, actor=request.user, request=request, fields=("profile", "timeline"))
     timeline = citizen_timeline(citizen=citizen, limit=TIMELINE_LIMIT)
-    tasks = list(
-        InternalTask.objects.filter(citizen_id=citizen.user_id, status=InternalTask.Status.OPEN)
-        .select_related("team")
-        .order_by("due_at", "id")[:10]
-    )
+    tasks = selectors.citizen_open_tasks(citizen=citizen)
     return {
         "citizen": citizen,
         "national_number": national_number_format(citizen.national_number) if citizen.national_number else "",
@@ -308,10 +304,7 @@ def _task_page(
 
 
 def _default_team_text(form: Form, citizen: Citizen | None) -> str:
-    service = None
-    slug = form["service"].value()
-    if slug:
-        service = next((s for s in selectors.service_choices() if s.slug == slug), None)
+    service = selectors.service_by_slug(slug=str(form["service"].value() or ""))
     team = selectors.handover_team_default(service=service, citizen=citizen)
     return team.name if team is not None else ""
 
