@@ -14,3 +14,9 @@ def _jobs_run_immediately(settings):
     HUEY.immediate = True
     yield
     HUEY.immediate = previous
+
+
+@pytest.fixture(autouse=True)
+def _maps_without_tiles(settings):
+    """No test reaches a tile server: maps draw the district boundaries only."""
+    settings.MAP_TILE_URL = ""

@@ -37,4 +37,6 @@ urlpatterns = [
     path("", include("loket.helpdesk.api")),
     path("", include("loket.correspondence.api")),
     path("", include("loket.consultations.api")),
+    path("", include("loket.reports.api")),
+    path("", include("loket.works.api")),
 ]

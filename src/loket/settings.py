@@ -102,6 +102,9 @@ INSTALLED_APPS = [
     "loket.helpdesk",
     "loket.correspondence",
     "loket.consultations",
+    "loket.reports",
+    "loket.open311",
+    "loket.works",
 ]
 
 MIDDLEWARE = [
@@ -290,6 +293,14 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "loket@antwerpen.be")
 # The public address of the site, for absolute links in mails and QR codes (no request there).
 LOKET_BASE_URL = os.environ.get("LOKET_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
+
+# --- Maps -----------------------------------------------------------------------------
+# Leaflet is served by the project itself; only the tiles come from a tile server. Empty:
+# maps show the district boundaries without a background (tests, offline installations).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
 
 # --- Geocoding ------------------------------------------------------------------------
 # "embedded" uses the street table; a URL selects the external geocoding adapter.

@@ -24,6 +24,9 @@ urlpatterns = [
     path("", include("loket.helpdesk.urls")),
     path("", include("loket.correspondence.urls")),
     path("", include("loket.consultations.urls")),
+    path("", include("loket.reports.urls")),
+    path("open311/", include("loket.open311.urls")),
+    path("", include("loket.works.urls")),
     path("", include("loket.catalogue.urls")),
 ]
 
