@@ -9,13 +9,13 @@ The database is created and migrated when needed and filled once with ``--questi
 (kept between runs): asked over the last 30 days by the ten districts, in office hours and out of
 them, with their four moments computed in business time like ``question_ask`` does; a fifth have had a
 first response, a tenth are answered, a tenth wait for the asker (paused). Measured, each ``--runs``
-times from the same starting state (the stamps and history notes of a run are undone afterwards):
+times from the same starting state (the stamps of a run are undone afterwards):
 
 - steady state: every moment up to five minutes ago was handled by earlier runs; this run finds
   the moments of the last five minutes — what the job every five minutes does all day;
 - idle: the run right after, with nothing left to do;
 - backlog: nothing was ever handled (a first run after a long outage): every moment that has come
-  fires at once, with a history note per alert — the worst case.
+  fires at once — the worst case.
 
 The mails are queued (not sent): they go out from their own job after commit.
 """
@@ -157,18 +157,11 @@ def state_handled_until(moment: dt.datetime | None) -> None:
 
 
 def run_once(now: dt.datetime) -> tuple[float, dict[str, int]]:
-    from django.db import connection
-
-    from loket.cases.models import CaseEvent
     from loket.helpdesk.deadlines import questions_check_deadlines
 
-    last_event = CaseEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
     start = time.perf_counter()
     counts = questions_check_deadlines(now=now)
-    elapsed = time.perf_counter() - start
-    with connection.cursor() as cursor:  # undo the run's history notes
-        cursor.execute(f"DELETE FROM {CaseEvent._meta.db_table} WHERE id > %s", [last_event])
-    return elapsed, counts
+    return time.perf_counter() - start, counts
 
 
 def undo(now: dt.datetime) -> None:

@@ -1,11 +1,11 @@
 """The periodic deadline check, with a frozen clock: a warning before a breach to the helpdesk, an
-escalation after it to the lead, each exactly once, never for a paused, answered or closed question."""
+escalation after it to the lead, each exactly once, never for a paused, answered or closed question;
+the handling page shows when they went out."""
 
 from __future__ import annotations
 
 from django.core import mail
 
-from loket.cases.models import CaseEvent
 from loket.helpdesk.deadlines import questions_check_deadlines
 from loket.helpdesk.models import QuestionSla
 from loket.helpdesk.services import question_answer, question_ask_back, question_asker_reply, question_close
@@ -24,8 +24,9 @@ def fired(**counts: int) -> dict[str, int]:
     return {**NOTHING, **counts}
 
 
-def notes(case) -> list[str]:
-    return list(CaseEvent.objects.filter(case=case, kind="note", public=False).values_list("text", flat=True))
+def handling_page(client, people, case) -> str:
+    client.force_login(people["helpdesk"])
+    return client.get(f"/helpdesk/behandelen/{case.reference}/").content.decode()
 
 
 def test_nothing_fires_before_the_warning_moment(ask, django_capture_on_commit_callbacks):
@@ -37,7 +38,7 @@ def test_nothing_fires_before_the_warning_moment(ask, django_capture_on_commit_c
 
 
 def test_the_helpdesk_is_warned_two_business_hours_before_the_first_response_is_due(
-    ask, people, django_capture_on_commit_callbacks
+    ask, people, client, django_capture_on_commit_callbacks
 ):
     with travel("2026-03-02 10:00"):
         case = ask()
@@ -48,7 +49,7 @@ def test_the_helpdesk_is_warned_two_business_hours_before_the_first_response_is_
     assert message.to == ["helpdesk.bgd@antwerpen.be"]
     assert case.reference in message.body and "Berchem" in message.body
     assert "eerste reactie uiterlijk 3 maart 2026 10:00" in message.body
-    assert notes(case) == ["Waarschuwing: de termijn voor de eerste reactie verstrijkt binnenkort."]
+    assert "Eerste reactie: gewaarschuwd op 2 maart 2026 16:00" in handling_page(client, people, case)
     assert QuestionSla.objects.get(case=case).response_warned_at == at("2026-03-02 16:00")
 
 
@@ -62,7 +63,9 @@ def test_a_warning_goes_out_exactly_once(ask, django_capture_on_commit_callbacks
     assert len(mail.outbox) == 1
 
 
-def test_after_the_breach_the_lead_gets_an_escalation_exactly_once(ask, people, django_capture_on_commit_callbacks):
+def test_after_the_breach_the_lead_gets_an_escalation_exactly_once(
+    ask, people, client, django_capture_on_commit_callbacks
+):
     with travel("2026-03-02 10:00"):
         case = ask()
     with django_capture_on_commit_callbacks(execute=True):
@@ -75,7 +78,7 @@ def test_after_the_breach_the_lead_gets_an_escalation_exactly_once(ask, people, 
     assert escalation.to == ["marc@antwerpen.be"]
     assert escalation.subject == "Helpdesk: escalatie, 1 vraag over de termijn"
     assert "geëscaleerd" in escalation.body
-    assert notes(case)[-1] == "Escalatie: de termijn voor de eerste reactie is verstreken."
+    assert "Eerste reactie te laat: geëscaleerd op 3 maart 2026 10:00" in handling_page(client, people, case)
 
 
 def test_the_warning_waits_for_office_hours_when_asked_late_on_friday(ask, django_capture_on_commit_callbacks):
@@ -124,7 +127,6 @@ def test_a_question_found_past_its_due_moment_gets_the_escalation_and_no_late_wa
     assert escalation.to == ["marc@antwerpen.be"]
     sla = QuestionSla.objects.get(case=case)
     assert sla.response_warned_at == sla.response_escalated_at == at("2026-03-03 11:00")
-    assert notes(case) == ["Escalatie: de termijn voor de eerste reactie is verstreken."]
 
 
 def test_nothing_fires_while_the_helpdesk_waits_for_the_asker(ask, people, django_capture_on_commit_callbacks):

@@ -6,8 +6,9 @@ arithmetic: per alert, one conditional ``UPDATE`` stamps every question whose mo
 whose stamp is still empty, with the run's own time. The stamp makes each alert go out exactly
 once (a second run, or a concurrent one, finds it set: the row lock of the UPDATE decides) and
 tells the run which rows are its own. A paused clock fires only the moments that came before the
-pause. The history gets an internal note per alert; the mails (one digest per run and audience)
-go out after commit, from a job that retries.
+pause. The stamps are the record of the alerts (the helpdesk's pages show them with the clock):
+no row per alert is written, so a backlog after an outage stays a few set-based statements. The
+mails (one digest per run and audience) go out after commit, from a job that retries.
 """
 
 from __future__ import annotations
@@ -21,17 +22,15 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext, override
 
 from loket.accounts.models import Role, User
-from loket.cases.models import CaseEvent
 from loket.helpdesk.models import QuestionSla
 from loket.helpdesk.selectors import helpdesk_team
 
@@ -86,49 +85,18 @@ def _flagged(alert: Alert, stamp: dt.datetime) -> Q:
     return flagged
 
 
-NOTES = {
-    "response_warning": _lazy("Waarschuwing: de termijn voor de eerste reactie verstrijkt binnenkort."),
-    "answer_warning": _lazy("Waarschuwing: de termijn voor het antwoord verstrijkt binnenkort."),
-    "response_escalation": _lazy("Escalatie: de termijn voor de eerste reactie is verstreken."),
-    "answer_escalation": _lazy("Escalatie: de termijn voor het antwoord is verstreken."),
-}
-
-
-def _record_history(alert: Alert, stamp: dt.datetime) -> None:
-    """An internal note on each question this run alerted, in one ``INSERT … SELECT``: a backlog of
-    tens of thousands of alerts (after an outage) must not cost a Python object per note."""
-    quote = connection.ops.quote_name
-    at = connection.ops.adapt_datetimefield_value(stamp)
-    with override(settings.LANGUAGE_CODE):
-        text = str(NOTES[alert.key])
-    where = f"{quote(alert.stamp)} = %s"
-    params: list[Any] = [CaseEvent.Kind.NOTE.value, text, False, at, at]
-    if not alert.escalation:  # stamped by this run's escalation: that note covers it
-        escalated = quote(f"{alert.target}_escalated_at")
-        where += f" AND ({escalated} IS NULL OR {escalated} <> %s)"
-        params.append(at)
-    columns = ", ".join(quote(c) for c in ("case_id", "kind", "from_status", "to_status", "text", "public", "at"))
-    # Only quoted model names and column names go into the text; every value is a parameter.
-    events, clocks = quote(CaseEvent._meta.db_table), quote(QuestionSla._meta.db_table)
-    sql = f"INSERT INTO {events} ({columns}) SELECT case_id, %s, '', '', %s, %s, %s FROM {clocks} WHERE {where}"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-
-
 def questions_check_deadlines(*, now: dt.datetime | None = None) -> dict[str, int]:
-    """Stamp and record every alert that is due at ``now``; mail them after commit. Returns the
+    """Stamp every alert that is due at ``now``; mail them after commit. Returns the
     number of questions per alert (``response_warning``, ``answer_escalation``, …)."""
     stamp = now or timezone.now()
     counts: dict[str, int] = {}
     with transaction.atomic():
         for alert in ALERTS:
+            pending = QuestionSla.objects.filter(alert.pending(stamp))
             values: dict[str, Any] = {alert.stamp: stamp}
-            if alert.escalation:
+            if alert.escalation:  # the escalation says all the warning would: no late warning after it
                 values[alert.warned_stamp] = Coalesce(F(alert.warned_stamp), stamp)
-            counts[alert.key] = QuestionSla.objects.filter(alert.pending(stamp)).update(**values)
-        for alert in ALERTS:
-            if counts[alert.key]:
-                _record_history(alert, stamp)
+            counts[alert.key] = pending.update(**values)
         for escalation in (False, True):
             if any(counts[alert.key] for alert in ALERTS if alert.escalation == escalation):
                 transaction.on_commit(partial(_enqueue_mail, stamp.isoformat(), escalation))
