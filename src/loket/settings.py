@@ -339,6 +339,7 @@ SPECTACULAR_SETTINGS = {
         "LocationKindEnum": "loket.organisation.models.Location.Kind",
         "CaseChannelEnum": "loket.cases.models.Channel",
         "AppointmentChannelEnum": "loket.counters.models.AppointmentChannel",
+        "InternalTaskKindEnum": "loket.cases.models.InternalTask.Kind",
     },
 }
 
