@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from loket.accounts import rules
-from loket.catalogue.knowledge_index import ArticleFilter, knowledge_generation_bump, knowledge_index
+from loket.catalogue.knowledge_index import ArticleFilter, knowledge_generation_bump, knowledge_search
 from loket.catalogue.models import (
     Audience,
     Competence,
@@ -272,10 +272,16 @@ def article_search(
         return articles_for_service(service=service, user=user, limit=limit)
     limit = max(1, min(limit, MAX_RESULTS))
     allow = _filter(user=user, service=service, district=district, topic=topic)
-    hits = knowledge_index().search(q, allow=allow, limit=limit)
-    by_id = article_visible_queryset(user=user).in_bulk([doc.id for doc, _score in hits])
+    hits = knowledge_search(q, allow=allow, limit=limit)
+    by_id = (
+        KnowledgeArticle.objects.select_related("topic", "service", "competence__district")
+        .order_by()
+        .in_bulk([doc.id for doc, _score in hits])
+    )
     # The database rows decide once more: an index a moment behind never shows too much.
-    return [by_id[doc.id] for doc, _score in hits if doc.id in by_id]
+    day = allow.day
+    found = (by_id.get(doc.id) for doc, _score in hits)
+    return [a for a in found if a is not None and article_visible_to(article=a, user=user, day=day)]
 
 
 def articles_for_service(*, service: Service, user: Any = None, limit: int = 20) -> list[KnowledgeArticle]:

@@ -14,16 +14,18 @@ from a full build's figures disappears at the next full build.
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 
 from loket.catalogue.text import STOPWORDS, analyse, normalize, stem, trigrams
 
 FUZZY_MIN_SIMILARITY = 0.5
 PREFIX_QUALITY = 0.8
 COMPOUND_QUALITY = 0.7
+DIRECT_SCORING_LIMIT = 3000  # ``top`` scores this many candidates one by one rather than walk the postings
 
 
 def query_words(query: str) -> list[str]:
@@ -35,18 +37,24 @@ class TextIndex:
     def __init__(self, weights: Mapping[str, float], documents: Iterable[Mapping[str, str]] = ()) -> None:
         """Index ``documents`` (field → text) at positions 0, 1, 2, … with the given field weights."""
         self.weights = dict(weights)
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        # Equal numbers share one float object: an index of a million postings holds a few hundred
+        # distinct weights, and a float object per posting would double its memory.
+        self._floats: dict[float, float] = {}
+        field_weights: dict[str, dict[int, float]] = defaultdict(dict)
         self.size = 0
         for position, fields in enumerate(documents):
             for s, w in self._weigh(fields).items():
-                postings[s][position] = w
+                field_weights[s][position] = w
             self.size = position + 1
-        self.postings: dict[str, dict[int, float]] = dict(postings)
         total = max(self.size, 1)
-        self.idf = {s: math.log(1.0 + total / len(docs)) for s, docs in self.postings.items()}
+        self.idf = {s: math.log(1.0 + total / len(docs)) for s, docs in field_weights.items()}
         # Per stem, what it adds to each document's score: idf times the field weights.
-        self.scored = {s: {pos: self.idf[s] * w for pos, w in docs.items()} for s, docs in self.postings.items()}
-        self.vocabulary = sorted(self.postings)
+        self.scored: dict[str, dict[int, float]] = {}
+        while field_weights:
+            s, docs = field_weights.popitem()
+            idf, shared = self.idf[s], self._floats
+            self.scored[s] = {pos: shared.setdefault(v := idf * w, v) for pos, w in docs.items()}
+        self.vocabulary = sorted(self.scored)
         grams: dict[str, list[str]] = defaultdict(list)
         self.term_grams: dict[str, frozenset[str]] = {}
         for term in self.vocabulary:
@@ -57,6 +65,9 @@ class TextIndex:
         self.grams = dict(grams)
         # The stems of each document, kept only once a document is put incrementally (to drop it later).
         self.doc_terms: dict[int, tuple[str, ...]] = {}
+        # Per stem, its (score, position) postings in ascending order (``top`` reads them from the end),
+        # sorted on first use and kept sorted by ``put`` and ``drop``.
+        self._ranked: dict[str, list[tuple[float, int]]] = {}
 
     def _weigh(self, fields: Mapping[str, str]) -> dict[str, float]:
         weights: dict[str, float] = defaultdict(float)
@@ -65,14 +76,15 @@ class TextIndex:
             for s, n in counts.items():
                 # A word's presence in a field counts most; repetitions add a little.
                 weights[s] += weight * (1.0 + 0.2 * math.log(n))
-        return weights
+        shared = self._floats
+        return {s: shared.setdefault(w, w) for s, w in weights.items()}
 
     # --- incremental changes -------------------------------------------------------------------
     def terms_of(self, position: int) -> tuple[str, ...]:
         """The stems of one document (found in the postings when it was indexed in a full build)."""
         if position in self.doc_terms:
             return self.doc_terms[position]
-        return tuple(s for s, docs in self.postings.items() if position in docs)
+        return tuple(s for s, docs in self.scored.items() if position in docs)
 
     def put(self, position: int, fields: Mapping[str, str]) -> None:
         """Index a new document at ``position``, or replace the one there."""
@@ -81,27 +93,30 @@ class TextIndex:
         else:
             self.size = position + 1
         weights = self._weigh(fields)
+        shared = self._floats
         for s, w in weights.items():
-            if s not in self.postings:
+            if s not in self.scored:
                 self._add_term(s)
-            self.postings[s][position] = w
-            self.scored[s][position] = self.idf[s] * w
+            self.scored[s][position] = value = shared.setdefault(v := self.idf[s] * w, v)
+            if s in self._ranked:
+                insort(self._ranked[s], (value, position))
         self.doc_terms[position] = tuple(weights)
 
     def drop(self, position: int) -> None:
         """Remove the document at ``position`` (its position stays taken)."""
         for s in self.terms_of(position):
-            docs = self.postings.get(s)
+            docs = self.scored.get(s)
             if docs is None:
                 continue
-            docs.pop(position, None)
-            self.scored[s].pop(position, None)
+            value = docs.pop(position, None)
+            ranked = self._ranked.get(s)
+            if ranked is not None and value is not None:
+                del ranked[bisect_left(ranked, (value, position))]
             if not docs:
                 self._remove_term(s)
         self.doc_terms[position] = ()
 
     def _add_term(self, term: str) -> None:
-        self.postings[term] = {}
         self.scored[term] = {}
         self.idf[term] = math.log(1.0 + max(self.size, 1))
         insort(self.vocabulary, term)
@@ -111,7 +126,8 @@ class TextIndex:
             self.grams.setdefault(gram, []).append(term)
 
     def _remove_term(self, term: str) -> None:
-        del self.postings[term], self.scored[term], self.idf[term]
+        del self.scored[term], self.idf[term]
+        self._ranked.pop(term, None)
         self.vocabulary.pop(bisect_left(self.vocabulary, term))
         for gram in self.term_grams.pop(term):
             self.grams[gram].remove(term)
@@ -134,7 +150,7 @@ class TextIndex:
             for tail_word in (tail, tail[1:] if tail[0] in "se" else None):
                 if tail_word and len(tail_word) >= 4:
                     tail_stem = stem(tail_word)
-                    if head_stem in self.postings and tail_stem in self.postings:
+                    if head_stem in self.scored and tail_stem in self.scored:
                         return [head_stem, tail_stem]
         return []
 
@@ -155,7 +171,7 @@ class TextIndex:
     def expand(self, word: str) -> list[tuple[str, float]]:
         """Known stems for one normalised query word, each with a match quality in (0, 1]."""
         term = stem(word)
-        if term in self.postings:
+        if term in self.scored:
             return [(term, 1.0)]
         found: dict[str, float] = {}
         if len(word) >= 3:
@@ -200,3 +216,87 @@ class TextIndex:
         # Documents that match more of the words rank higher.
         share = 0.5 / len(words)
         return {position: score * (0.5 + share * matched[position]) for position, score in scores.items()}
+
+    # --- the best few of many documents -----------------------------------------------------------
+    def ranked(self, term: str) -> list[tuple[float, int]]:
+        """The stem's (score, position) postings in ascending order (sorted on first use)."""
+        ranked = self._ranked.get(term)
+        if ranked is None:
+            ranked = self._ranked[term] = sorted((v, p) for p, v in self.scored[term].items())
+        return ranked
+
+    def top(
+        self,
+        query: str,
+        limit: int,
+        accept: Callable[[int], bool],
+        candidates: Collection[int] | None = None,
+    ) -> list[tuple[int, float]]:
+        """The ``limit`` best documents that ``accept`` lets through, best first, scored as ``scores`` scores.
+
+        Common words occur in thousands of documents, and summing every posting costs more than the
+        answer is worth. The threshold algorithm (Fagin) walks each word's postings best first, scores
+        each new document in full by lookups, and stops as soon as no document not yet seen can beat
+        the ``limit``-th found. When the caller already knows a small set of ``candidates`` (one
+        service's articles), those are scored one by one instead.
+        """
+        words = query_words(query)
+        expansions = [found for found in (self.expand(w) for w in words) if found]
+        if not expansions:
+            return []
+        scored = self.scored
+        lookups = [[(scored[term], quality) for term, quality in found] for found in expansions]
+        several = len(lookups) > 1
+        share = 0.5 / len(words)
+
+        def score(position: int) -> float:
+            total, matched = 0.0, 0
+            for terms in lookups:
+                best = 0.0
+                for postings, quality in terms:
+                    value = postings.get(position)
+                    if value is not None and value * quality > best:
+                        best = value * quality
+                if best:
+                    total += best
+                    matched += 1
+            return total * (0.5 + share * matched) if several else total
+
+        if candidates is not None and len(candidates) <= DIRECT_SCORING_LIMIT:
+            hits = [(pos, value) for pos in candidates if (value := score(pos)) and accept(pos)]
+            return heapq.nlargest(limit, hits, key=lambda hit: hit[1])
+
+        streams = [self._stream(found) for found in expansions]
+        frontier = [math.inf] * len(streams)
+        most = (0.5 + share * len(streams)) if several else 1.0  # the largest factor for matching words
+        best: list[tuple[float, int]] = []  # a min-heap of the best ``limit``
+        seen: set[int] = set()
+        live = list(range(len(streams)))
+        while live:
+            for i in tuple(live):
+                item = next(streams[i], None)
+                if item is None:
+                    live.remove(i)
+                    frontier[i] = 0.0
+                    continue
+                frontier[i], position = item
+                if position in seen:
+                    continue
+                seen.add(position)
+                if not accept(position):
+                    continue
+                value = score(position)
+                if len(best) < limit:
+                    heapq.heappush(best, (value, position))
+                elif value > best[0][0]:
+                    heapq.heapreplace(best, (value, position))
+            if len(best) == limit and best[0][0] >= sum(frontier) * most:
+                break
+        return [(position, value) for value, position in sorted(best, reverse=True)]
+
+    def _stream(self, expansions: list[tuple[str, float]]) -> Iterator[tuple[float, int]]:
+        """One query word's (value, position) pairs, best first, over all its expansions."""
+        if len(expansions) == 1 and expansions[0][1] == 1.0:
+            return reversed(self.ranked(expansions[0][0]))
+        scaled = [((v * quality, p) for v, p in reversed(self.ranked(term))) for term, quality in expansions]
+        return heapq.merge(*scaled, reverse=True)
