@@ -1,8 +1,19 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "loket.reports"
     label = "reports"
+    verbose_name = _("meldingen")
+
+    def ready(self) -> None:
+        from loket.cases.hooks import case_status_changed
+        from loket.reports import workflow
+        from loket.reports.integrations import report_status_changed
+
+        workflow.register()
+        if report_status_changed not in case_status_changed:
+            case_status_changed.append(report_status_changed)

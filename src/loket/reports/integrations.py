@@ -1,0 +1,80 @@
+"""How reports plug into the base apps: the case status hook (keep the report in step, tell
+followers, ask "is het opgelost?") and the section on the case page (reports nearby, merge)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.utils import timezone
+
+from loket.cases.models import CaseEvent
+from loket.notifications.services import notification_send
+from loket.reports import links, mail, texts
+from loket.reports.models import Report
+from loket.reports.workflow import DONE, REPORT_WORKFLOW
+
+log = logging.getLogger(__name__)
+
+
+def _public_text(case: Any, to_status: str) -> str:
+    event = (
+        CaseEvent.objects.filter(case=case, kind=CaseEvent.Kind.STATUS, to_status=to_status, public=True)
+        .order_by("-id")
+        .only("text")
+        .first()
+    )
+    return event.text if event else ""
+
+
+def report_status_changed(*, case: Any, from_status: str, to_status: str, actor: Any) -> None:
+    """After a report's case changed status (committed): mirror closed_at on the report, open the
+    14-day reopen window when done, mail the followers and ask the reporter whether it is fixed.
+    Never raises: the status change stands whatever happens to the messages."""
+    if case.kind != "report":
+        return
+    report = Report.objects.select_related("case", "case__team", "reporter").filter(case_id=case.pk).first()
+    if report is None:
+        return
+    from loket.reports.services import reopen_until_for
+
+    closed_at = report.case.closed_at
+    report.closed_at = closed_at
+    report.reopen_until = reopen_until_for(closed_at) if closed_at is not None and to_status == DONE else None
+    report.updated_at = timezone.now()
+    Report.objects.filter(pk=report.pk).update(
+        closed_at=report.closed_at, reopen_until=report.reopen_until, updated_at=report.updated_at
+    )
+    if not REPORT_WORKFLOW.notifies(to_status):
+        return
+    message = _public_text(case, to_status)
+    try:
+        reporter_id = report.reporter_id
+        followers = [f for f in report.followers.all() if not _is_actor(f.email, actor)]
+        mail.mail_status(report=report, to_status=to_status, message=message, followers=followers)
+        if to_status == DONE and reporter_id and reporter_id != getattr(actor, "pk", None):
+            _ask_reporter(report=report, message=message)
+    except Exception:
+        log.exception("no follower mail for report %s (%s → %s)", case.reference, from_status, to_status)
+
+
+def _is_actor(email: str, actor: Any) -> bool:
+    return bool(email) and email == (getattr(actor, "email", "") or "").lower()
+
+
+def _ask_reporter(*, report: Report, message: str) -> None:
+    """The reporter with an account: "is het opgelost?" through the notifications app."""
+    assert report.reopen_until is not None
+    notification_send(
+        recipient=report.reporter,
+        template_key=texts.FIXED_QUESTION_KEY,
+        context={
+            **mail.report_context(report),
+            "status_label": REPORT_WORKFLOW.label(DONE),
+            "message": message,
+            "fixed_url": links.absolute(links.feedback_path(report, "ja")),
+            "not_fixed_url": links.absolute(links.feedback_path(report, "nee")),
+            "reopen_until": timezone.localtime(report.reopen_until),
+        },
+        case=report.case,
+    )

@@ -1,0 +1,111 @@
+"""A report's public page (updates, follow), the "is het opgelost?" answer and unfollowing.
+
+The public page shows no personal data. Answering and unfollowing need the signed code that only
+the mails (and the reporter's own view) carry; the GET pages only ask, the POST acts, so a mail
+scanner that opens links changes nothing.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from loket.accounts import rules
+from loket.reports import links, selectors, services
+from loket.reports.attributes import attribute_label
+from loket.reports.maps import map_context
+from loket.reports.workflow import DONE
+
+
+def _detail_url(report: services.Report) -> str:
+    return links.public_path(report)
+
+
+@rules.allow(rules.PUBLIC)
+@require_http_methods(["GET", "HEAD"])
+def public_detail(request: HttpRequest, token: str) -> HttpResponse:
+    report = selectors.report_by_token(token)
+    data = selectors.report_public_dict(report)
+    is_reporter = request.user.is_authenticated and report.reporter_id == request.user.pk
+    answers = (
+        [attribute_label(report.category, code, value) for code, value in report.attributes.items()]
+        if report.category
+        else []
+    )
+    context = {
+        "report": report,
+        "data": data,
+        "updates": selectors.report_public_updates(report),
+        "answers": answers,
+        "main": report.merged_into,
+        "can_follow": data["status_public"] == "open",
+        "feedback_url": links.feedback_path(report) if is_reporter and report.case.status == DONE else "",
+        "map": map_context(points=[data] if data["lat"] is not None else [], zoom=17),
+    }
+    return render(request, "reports/public_detail.html", context)
+
+
+@rules.allow(rules.PUBLIC)
+@require_POST
+def follow(request: HttpRequest, token: str) -> HttpResponse:
+    report = selectors.report_by_token(token)
+    try:
+        services.report_follow(report=report, email=request.POST.get("email", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("U volgt nu melding %(reference)s. U krijgt een e-mail bij elke nieuwe status.")
+            % {"reference": report.case.reference},
+        )
+    return HttpResponseRedirect(_detail_url(report))
+
+
+@rules.allow(rules.PUBLIC)
+@require_http_methods(["GET", "HEAD", "POST"])
+def feedback(request: HttpRequest, token: str, signature: str) -> HttpResponse:
+    report = selectors.report_by_token(token)
+    if not links.feedback_signature_valid(report, signature):
+        raise Http404(_("Deze link is niet geldig."))
+    if request.method == "POST":
+        answer = request.POST.get("answer")
+        if answer not in ("ja", "nee"):
+            messages.error(request, _("Kies 'Ja' of 'Nee'."))
+            return HttpResponseRedirect(links.feedback_path(report))
+        actor = request.user if request.user.is_authenticated else None
+        try:
+            services.report_feedback(report=report, fixed=answer == "ja", actor=actor)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return HttpResponseRedirect(_detail_url(report))
+        if answer == "ja":
+            messages.success(request, _("Bedankt! De melding blijft afgesloten."))
+        else:
+            messages.success(request, _("De melding is heropend. We gaan opnieuw aan de slag."))
+        return HttpResponseRedirect(_detail_url(report))
+    context = {
+        "report": report,
+        "data": selectors.report_public_dict(report),
+        "answer": request.GET.get("antwoord", ""),
+        "is_done": report.case.status == DONE,
+    }
+    return render(request, "reports/feedback.html", context)
+
+
+@rules.allow(rules.PUBLIC)
+@require_http_methods(["GET", "HEAD", "POST"])
+def unfollow(request: HttpRequest, token: str, code: str) -> HttpResponse:
+    report = selectors.report_by_token(token)
+    email = links.unfollow_email(report, code)
+    if email is None:
+        raise Http404(_("Deze link is niet geldig."))
+    if request.method == "POST":
+        services.report_unfollow(report=report, email=email)
+        messages.success(request, _("U krijgt geen berichten meer over deze melding."))
+        return HttpResponseRedirect(_detail_url(report))
+    return render(request, "reports/unfollow.html", {"report": report, "email": email})
