@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from loket.catalogue.knowledge import EDITABLE_FIELDS, article_publish, article_update
+from loket.catalogue.knowledge import EDITABLE_FIELDS, article_check, article_publish, article_update
 from loket.catalogue.knowledge_index import knowledge_generation_bump
 from loket.catalogue.models import Competence, KnowledgeArticle, KnowledgeArticleVersion, Service, Topic
 
@@ -70,11 +71,22 @@ class KnowledgeArticleVersionInline(admin.TabularInline):
         return False
 
 
+class KnowledgeArticleAdminForm(forms.ModelForm):
+    def clean(self) -> dict[str, Any]:
+        """The knowledge base's own checks (a competence of the article's topic, …), next to the fields."""
+        data = super().clean() or {}
+        values = {name: data.get(name) for name in EDITABLE_FIELDS if name != "published"}
+        if not self.errors:
+            article_check(values)
+        return data
+
+
 @admin.register(KnowledgeArticle)
 class KnowledgeArticleAdmin(admin.ModelAdmin):
     """Saving goes through ``knowledge.article_publish``/``article_update``: each save is a new version,
     and other processes' search indexes see the change (the knowledge generation)."""
 
+    form = KnowledgeArticleAdminForm
     list_display = ["title", "audience", "topic", "service", "published", "valid_until", "version", "updated_at"]
     list_filter = ["audience", "published", "topic__level", "topic", "owner_team"]
     search_fields = ["title", "question"]

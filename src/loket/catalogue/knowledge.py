@@ -59,8 +59,9 @@ def _actor(actor: Any) -> Any:
     return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
 
 
-def _cleaned(values: dict[str, Any]) -> dict[str, Any]:
-    """Check an article's fields together; raises ValidationError({field: [message]})."""
+def article_check(values: dict[str, Any]) -> dict[str, Any]:
+    """Check an article's fields (all of ``EDITABLE_FIELDS`` but ``published``) together and complete
+    them (trimmed texts, the topic from the competence or service); raises ValidationError({field: [message]})."""
     errors: dict[str, list[str]] = {}
     for name in ("title", "question", "answer"):
         values[name] = (values[name] or "").strip()
@@ -119,7 +120,7 @@ def article_publish(
     if source_case is not None:
         topic = topic or source_case.topic
         service = service or source_case.service
-    values = _cleaned(
+    values = article_check(
         {
             "title": title,
             "question": question,
@@ -156,7 +157,7 @@ def article_update(*, article: KnowledgeArticle, actor: Any, change_note: str = 
         raise TypeError(f"article_update() cannot change {', '.join(sorted(unknown))}")
     locked = KnowledgeArticle.objects.select_for_update().get(pk=article.pk)
     current = {name: getattr(locked, name) for name in EDITABLE_FIELDS}
-    wanted = _cleaned(current | changes)
+    wanted = article_check(current | changes)
     if "published" in changes:
         wanted["published"] = bool(changes["published"])
     changed = [name for name in EDITABLE_FIELDS if wanted[name] != current[name]]
