@@ -93,12 +93,6 @@ class MixTable:
     rows: list[MixRow]
     totals: MixRow
 
-    def count(self, row_key: str, channel: str) -> int:
-        """The count of one cell (0 for a group that has none)."""
-        index = [column.key for column in self.columns].index(channel)
-        row = next((row for row in self.rows if row.key == row_key), None)
-        return row.counts[index] if row is not None else 0
-
 
 @dataclass(frozen=True)
 class ChannelMix:
