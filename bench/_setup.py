@@ -125,12 +125,12 @@ def gunicorn_start(
 ) -> subprocess.Popen[bytes]:
     """Start ``gunicorn loket.wsgi:application`` on 127.0.0.1:``port``; return once /healthz answers.
 
-    Gives up (stopping the server) after 30 s.
+    Gives up (stopping the server) after 120 s: a loaded 2-core machine may take that long to boot the workers.
     """
     command = [str(GUNICORN), "loket.wsgi:application", "--chdir", "src", "-w", str(workers)]
     command += ["-b", f"127.0.0.1:{port}", "--log-level", "warning", *extra]
     server = subprocess.Popen(command, env=env, cwd=ROOT)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).read()
@@ -138,7 +138,8 @@ def gunicorn_start(
         except OSError:
             time.sleep(0.2)
     server.terminate()
-    raise SystemExit("gunicorn did not answer /healthz within 30 s")
+    server.wait(timeout=30)
+    raise SystemExit("gunicorn did not answer /healthz within 120 s")
 
 
 def gunicorn_stop(server: subprocess.Popen[bytes]) -> None:
@@ -150,8 +151,8 @@ def gunicorn_stop(server: subprocess.Popen[bytes]) -> None:
 def wrk(base: str, lua: str, *, duration: int, connections: int) -> dict[str, str]:
     """Load ``base`` with ``wrk`` (2 threads) driven by the Lua script ``lua``; print wrk's report.
 
-    Returns ``requests/s``, ``p50``, ``p99`` and ``non-2xx`` (the count of other answers) as wrk
-    printed them.
+    Returns ``requests/s``, ``requests`` (the count), ``p50``, ``p99`` and ``non-2xx`` (the count of
+    other answers) as wrk printed them.
     """
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(lua)
@@ -160,9 +161,52 @@ def wrk(base: str, lua: str, *, duration: int, connections: int) -> dict[str, st
     os.unlink(script.name)
     print(output)
     figures = {"requests/s": re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)}  # type: ignore[union-attr]
+    figures["requests"] = re.search(r"(\d+) requests in", output).group(1)  # type: ignore[union-attr]
     for percentile in ("50", "99"):
         match = re.search(rf"^\s+{percentile}%\s+(\S+)", output, re.M)
         figures[f"p{percentile}"] = match.group(1) if match else "?"
     errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     figures["non-2xx"] = errors.group(1) if errors else "0"
     return figures
+
+
+def cpu_seconds(pids: Sequence[int]) -> dict[int, float]:
+    """User + system CPU time each of the processes ``pids`` has used so far (Linux ``/proc``;
+    a process that is gone is left out)."""
+    found = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime: stat(5)
+    return found
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> tuple[float, int]:
+    """CPU seconds used between two ``cpu_seconds`` readings (a process new since ``before`` counts
+    whole) and how many processes of ``before`` had gone (their last part is not counted)."""
+    used = sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+    return used, len(set(before) - set(after))
+
+
+def children(pid: int) -> list[int]:
+    """The process ids whose parent is ``pid`` (a gunicorn master's workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry.name))
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                continue
+    return found
+
+
+def postgres_backends(url: str, database: str) -> list[int]:
+    """The server process ids of the connections to ``database`` (``url``: server URL without a database)."""
+    import psycopg
+
+    with psycopg.connect(f"{url}/postgres", autocommit=True) as conn:
+        rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [database]).fetchall()
+    return [row[0] for row in rows]

@@ -33,7 +33,16 @@ import threading
 import time
 from pathlib import Path
 
-from _setup import gunicorn_start, gunicorn_stop, server_environment, wrk
+from _setup import (
+    children,
+    cpu_seconds,
+    cpu_used,
+    gunicorn_start,
+    gunicorn_stop,
+    postgres_backends,
+    server_environment,
+    wrk,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -43,7 +52,7 @@ BODY = {
     "service": "bewijs-van-woonst",
     "data": {
         "rijksregisternummer": "85.07.30-033.28",
-        "adres": "Grote Markt 1, 2000 Antwerpen",
+        "adres": "Aalmoezenierstraat 12, 2000 Antwerpen",
         "aantal": "1",
         "levering": "email",
         "doel": "werk",
@@ -61,6 +70,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--rate", type=int, default=150)
     parser.add_argument("--citizens", type=int, default=200)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--no-paced", action="store_true", help="only the wrk run (slow paced runs on a busy machine)")
     parser.add_argument("--skip-prepare", action="store_true", help="reuse the database of a previous run")
     return parser.parse_args()
 
@@ -99,6 +109,11 @@ def prepare_database(env: dict[str, str], citizens: int, skip: bool) -> list[str
         text=True,
     )
     return out.stdout.split()
+
+
+def load_average() -> str:
+    """The machine's 1, 5 and 15 minute load averages (shared machine: every figure goes with its load)."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def post(connection: http.client.HTTPConnection, token: str) -> int:
@@ -208,20 +223,35 @@ def main() -> None:
         return
     server = gunicorn_start(env, workers=args.workers, port=args.port, extra=("--backlog", "2048"))
     base = f"http://127.0.0.1:{args.port}"
+    load_before = load_average()
     try:
         warm(args.port, tokens, 50 * args.workers)
+        app_before = cpu_seconds(children(server.pid))
+        db_before = cpu_seconds(postgres_backends(SERVER, DB_NAME))
         figures = run_wrk(base, tokens, args.duration, args.connections)
-        paced = run_paced(args.port, tokens, args.rate, args.duration)
+        app_used, _gone = cpu_used(app_before, cpu_seconds(children(server.pid)))
+        db_used, db_gone = cpu_used(db_before, cpu_seconds(postgres_backends(SERVER, DB_NAME)))
+        count = int(figures["requests"]) or 1
+        cpu_app, cpu_db = app_used / count * 1000, db_used / count * 1000
+        paced = run_paced(args.port, tokens, args.rate, args.duration) if not args.no_paced else None
         print(f"POST /api/v1/requests/ on PostgreSQL ({args.workers} gunicorn sync workers, {os.cpu_count()} cores):")
+        print(f"  load average before: {load_before}, after: {load_average()}")
         print(
             f"  throughput (wrk, 2 threads, {args.connections} connections, {args.duration} s): "
             f"{figures['requests/s']} requests/s, p50 {figures['p50']}, p99 {figures['p99']}, "
             f"non-2xx {figures['non-2xx']}"
         )
         print(
-            f"  at {args.rate} requests/s (paced, open loop, {args.duration} s): achieved {paced['achieved/s']}/s, "
-            f"p50 {paced['p50']}, p95 {paced['p95']}, p99 {paced['p99']}, statuses {paced['statuses']}"
+            f"  CPU per request during the wrk run: app {cpu_app:.2f} ms + PostgreSQL backends {cpu_db:.2f} ms "
+            f"= {cpu_app + cpu_db:.2f} ms, so at most {1000 * (os.cpu_count() or 1) / (cpu_app + cpu_db):.0f} "
+            "requests/s on these cores if nothing else ran (wrk and PostgreSQL's WAL writer not counted)"
+            + (f"; {db_gone} database connection(s) replaced during the run, not all counted" if db_gone else "")
         )
+        if paced is not None:
+            print(
+                f"  at {args.rate} requests/s (paced, open loop, {args.duration} s): achieved {paced['achieved/s']}/s, "
+                f"p50 {paced['p50']}, p95 {paced['p95']}, p99 {paced['p99']}, statuses {paced['statuses']}"
+            )
     finally:
         gunicorn_stop(server)
 
