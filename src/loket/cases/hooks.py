@@ -28,3 +28,22 @@ def case_status_changed_announce(*, case: Any, from_status: str, to_status: str,
         transaction.on_commit(
             partial(hook, case=case, from_status=from_status, to_status=to_status, actor=actor), robust=True
         )
+
+
+# Sections on the case page (/zaken/<reference>/) from the app of the case's kind: a provider
+# ``(case=, user=) -> PageSection | None``; the section's template is included with ``case`` and
+# ``data`` (the section's context) under an ``<h2>`` with its title.
+CaseSectionProvider = Callable[..., Any]
+
+case_page_sections: list[CaseSectionProvider] = []
+
+
+def register_case_section(provider: CaseSectionProvider) -> CaseSectionProvider:
+    if provider not in case_page_sections:
+        case_page_sections.append(provider)
+    return provider
+
+
+def case_sections(*, case: Any, user: Any) -> list[Any]:
+    sections = (provider(case=case, user=user) for provider in case_page_sections)
+    return [section for section in sections if section is not None]

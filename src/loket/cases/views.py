@@ -25,7 +25,7 @@ from loket.accounts import rules
 from loket.accounts.models import Role, User
 from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
-from loket.cases import backoffice, selectors, services
+from loket.cases import backoffice, hooks, selectors, services
 from loket.cases.forms import DecisionForm, InformationRequestForm, NoteForm, TransitionForm, WorkQueueFilterForm
 from loket.cases.messages import cases_with_new_reply
 from loket.cases.models import Case, CaseEvent
@@ -165,6 +165,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "colleagues": backoffice.assignable_users(user=request.user, case=case),
         "teams": Team.objects.order_by("name"),
         "attachments": case.attachments.order_by("uploaded_at", "id"),
+        "sections": hooks.case_sections(case=case, user=request.user),
     }
     return render(request, "cases/case_detail.html", context)
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from loket.cases.models import CaseEvent
 from loket.notifications.services import notification_send
+from loket.organisation.hooks import PageSection
 from loket.reports import links, mail, texts
 from loket.reports.models import Report
 from loket.reports.workflow import DONE, REPORT_WORKFLOW
@@ -78,3 +81,45 @@ def _ask_reporter(*, report: Report, message: str) -> None:
         },
         case=report.case,
     )
+
+
+def report_case_section(*, case: Any, user: Any) -> PageSection | None:
+    """On a report's case page: category (confirm or correct), answers, the public page, reports
+    nearby of the same category (to merge) and the reports merged into this one."""
+    if case.kind != "report":
+        return None
+    from loket.reports import selectors
+    from loket.reports.attributes import attribute_label
+    from loket.reports.forms import category_choices
+
+    report = (
+        Report.objects.select_related("category", "merged_into__case")
+        .filter(case_id=case.pk)
+        .annotate(follower_count=Count("followers"))
+        .first()
+    )
+    if report is None:
+        return None
+    nearby: list[Report] = []
+    if report.category is not None and report.lat is not None and report.lon is not None and case.closed_at is None:
+        near = selectors.duplicates_near(category=report.category, lat=report.lat, lon=report.lon, exclude=report)
+        visible = set(
+            selectors.report_visible_to(user=user).filter(pk__in=[r.pk for r in near]).values_list("pk", flat=True)
+        )
+        nearby = [r for r in near if r.pk in visible]
+        for other in nearby:
+            other.status_label = REPORT_WORKFLOW.label(other.case.status)  # type: ignore[attr-defined]
+    answers = (
+        [attribute_label(report.category, code, value) for code, value in report.attributes.items()]
+        if report.category
+        else []
+    )
+    context = {
+        "report": report,
+        "answers": answers,
+        "nearby": nearby,
+        "merged": list(report.duplicates.select_related("case").order_by("created_at")),
+        "category_groups": category_choices(selectors.category_list(), blank="")[1:],
+        "public_path": links.public_path(report),
+    }
+    return PageSection(title=_("Melding"), template="reports/_case_section.html", context=context)

@@ -44,7 +44,9 @@ def duplicates_near(
     """Open reports of ``category`` within its duplicate radius of (lat, lon), nearest first.
 
     A bounding box on the indexed (category, lat, lon) of open reports narrows the rows to a
-    few, then the exact distance decides; each result carries ``distance_m``.
+    few, then the exact distance decides; each result carries ``distance_m``. The report's
+    ``closed_at`` (the index condition) follows the case after commit; the case's own
+    ``closed_at`` is checked too, so a report closed in this very transaction is no duplicate.
     """
     if isinstance(category, Category):
         category_id, radius = category.pk, category.duplicate_radius_m or DEFAULT_DUPLICATE_RADIUS_M
@@ -160,9 +162,9 @@ def report_public_list(
     if main:
         reports = reports.filter(category__main=main)
     if status == "open":
-        reports = reports.filter(closed_at__isnull=True)
+        reports = reports.filter(case__closed_at__isnull=True)
     elif status == "closed":
-        reports = reports.filter(closed_at__isnull=False)
+        reports = reports.filter(case__closed_at__isnull=False)
     elif status:
         reports = reports.filter(case__status=status)
     if district:
@@ -234,9 +236,9 @@ def report_handler_list(
     """The handler's queue: default every open report, oldest deadline first."""
     reports = report_visible_to(user=user)
     if status in (None, "", "open"):
-        reports = reports.filter(closed_at__isnull=True)
+        reports = reports.filter(case__closed_at__isnull=True)
     elif status == "closed":
-        reports = reports.filter(closed_at__isnull=False)
+        reports = reports.filter(case__closed_at__isnull=False)
     elif status != "all":
         reports = reports.filter(case__status=status)
     if category:

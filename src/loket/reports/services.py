@@ -209,7 +209,10 @@ def report_submit(
         if position is not None:
             lat, lon = position
     lat, lon, district = _locate(lat=lat, lon=lon, address=address)
-    cleaned_photos = [photo_clean(photo) for photo in photos]  # before anything is written
+    try:
+        cleaned_photos = [photo_clean(photo) for photo in photos]  # before anything is written
+    except ValidationError as exc:
+        raise ValidationError({"photos": exc.error_list}) from None
 
     source = CategorySource.CITIZEN if category else CategorySource.NONE
     if category is None:

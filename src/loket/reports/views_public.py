@@ -7,6 +7,8 @@ scanner that opens links changes nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -17,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from loket.accounts import rules
 from loket.reports import links, selectors, services
 from loket.reports.attributes import attribute_label
+from loket.reports.forms import PublicFilterForm
 from loket.reports.maps import map_context
 from loket.reports.workflow import DONE
 
@@ -109,3 +112,40 @@ def unfollow(request: HttpRequest, token: str, code: str) -> HttpResponse:
         messages.success(request, _("U krijgt geen berichten meer over deze melding."))
         return HttpResponseRedirect(_detail_url(report))
     return render(request, "reports/unfollow.html", {"report": report, "email": email})
+
+
+PAGE_SIZE = 50
+MAP_POINTS = 500
+
+
+def _page(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and 0 < int(value) < 10_000 else 1
+
+
+@rules.allow(rules.PUBLIC)
+@require_http_methods(["GET", "HEAD"])
+def public_list(request: HttpRequest) -> HttpResponse:
+    """Every report on a map and in a list, filtered; no personal data."""
+    form = PublicFilterForm(request.GET or None, categories=selectors.category_list())
+    filters: dict[str, Any] = {}
+    if form.is_bound and form.is_valid():
+        filters = {k: v for k, v in form.cleaned_data.items() if v}
+    page = _page(request.GET.get("pagina"))
+    reports = selectors.report_public_list(**filters)
+    rows = list(reports[(page - 1) * PAGE_SIZE : page * PAGE_SIZE + 1])
+    has_next = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    on_map = selectors.reports_public_dicts(list(reports.filter(lat__isnull=False)[:MAP_POINTS]))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {
+        "form": form,
+        "rows": selectors.reports_public_dicts(rows),
+        "page": page,
+        "has_next": has_next,
+        "query": query.urlencode(),
+        "map": map_context(points=on_map),
+        "map_count": len(on_map),
+        "map_limit": MAP_POINTS,
+    }
+    return render(request, "reports/public_list.html", context, status=400 if form.errors else 200)

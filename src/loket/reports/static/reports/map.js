@@ -5,6 +5,8 @@
 (function () {
   "use strict";
   if (typeof L === "undefined") return;
+  // Parts of a page that need the map (the map itself, its address search) show only with it.
+  document.querySelectorAll("[data-js-only]").forEach(function (element) { element.hidden = false; });
 
   function pointLabel(lat, lon) {
     return lat.toFixed(5) + ", " + lon.toFixed(5);
@@ -23,7 +25,7 @@
       else marker = L.marker([lat, lon], { keyboard: false, title: text || "" }).addTo(map);
       latInput.value = lat.toFixed(6);
       lonInput.value = lon.toFixed(6);
-      if (status) status.textContent = (text || element.dataset.placedText || "") + " " + pointLabel(lat, lon);
+      if (status) status.textContent = (text || status.dataset.placedText || "") + " " + pointLabel(lat, lon);
       latInput.dispatchEvent(new Event("change", { bubbles: true }));
     }
     element.reportMapPlace = place;
@@ -63,7 +65,7 @@
     // A photo with a GPS position: offer its place.
     document.addEventListener("report:photo-position", function (event) {
       map.setView([event.detail.lat, event.detail.lon], 18);
-      place(event.detail.lat, event.detail.lon, element.dataset.photoText);
+      place(event.detail.lat, event.detail.lon, status ? status.dataset.photoText : "");
     });
   }
 
