@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import partial, reduce
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Case as Switch
+from django.db.models import Count, F, Q, Value, When
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -85,18 +86,37 @@ def _flagged(alert: Alert, stamp: dt.datetime) -> Q:
     return flagged
 
 
+def _due_now(stamp: dt.datetime) -> dict[str, Q]:
+    """Per alert, the questions that get it in this run. A question past its due moment gets the
+    escalation and not also a late warning: the escalation says all the warning would."""
+    due = {alert.key: alert.pending(stamp) for alert in ALERTS}
+    for target in ("response", "answer"):
+        due[f"{target}_warning"] &= ~due[f"{target}_escalation"]
+    return due
+
+
 def questions_check_deadlines(*, now: dt.datetime | None = None) -> dict[str, int]:
-    """Stamp every alert that is due at ``now``; mail them after commit. Returns the
-    number of questions per alert (``response_warning``, ``answer_escalation``, …)."""
+    """Stamp every alert that is due at ``now``, in one UPDATE (each question is written once, whatever
+    it gets); mail them after commit. Returns the number of questions per alert (``response_warning``,
+    ``answer_escalation``, …)."""
     stamp = now or timezone.now()
-    counts: dict[str, int] = {}
+    due = _due_now(stamp)
+    # The plain OR of the four conditions, each arm one partial index's range: SQLite walks the four
+    # (MULTI-INDEX OR); PostgreSQL, which cannot see that few unstamped moments have come, scans the
+    # table (about 0.2 s per 100,000 questions). The finer per-alert conditions are in the CASEs.
+    anything = reduce(operator.or_, (alert.pending(stamp) for alert in ALERTS))
     with transaction.atomic():
-        for alert in ALERTS:
-            pending = QuestionSla.objects.filter(alert.pending(stamp))
-            values: dict[str, Any] = {alert.stamp: stamp}
-            if alert.escalation:  # the escalation says all the warning would: no late warning after it
-                values[alert.warned_stamp] = Coalesce(F(alert.warned_stamp), stamp)
-            counts[alert.key] = pending.update(**values)
+        counts = QuestionSla.objects.filter(anything).aggregate(
+            **{key: Count("pk", filter=condition) for key, condition in due.items()}
+        )
+        if any(counts.values()):
+            values: dict[str, Any] = {}
+            for alert in ALERTS:
+                gets = due[alert.key]
+                if not alert.escalation:  # an escalation stamps a warning that never went out, too
+                    gets |= due[f"{alert.target}_escalation"] & Q(**{f"{alert.stamp}__isnull": True})
+                values[alert.stamp] = Switch(When(gets, then=Value(stamp)), default=F(alert.stamp))
+            QuestionSla.objects.filter(anything).update(**values)
         for escalation in (False, True):
             if any(counts[alert.key] for alert in ALERTS if alert.escalation == escalation):
                 transaction.on_commit(partial(_enqueue_mail, stamp.isoformat(), escalation))
