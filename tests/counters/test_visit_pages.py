@@ -259,3 +259,11 @@ def test_the_visit_page_reads_the_same_number_of_queries_however_many_requests_a
         page = clerk_client.get(_detail_url(visit))
     assert page.content.decode().count("Afhandelen aan de balie") == 6
     assert len(many) == len(few)
+
+
+def test_a_new_citizen_is_not_kept_when_their_visit_is_refused(clerk_client, world):
+    answer = clerk_client.post(
+        _start_url(world), {"action": "create", "first_name": "Bart", "last_name": "Claes", "volgnummer": "999999"}
+    )
+    assert answer.status_code == 400 and "Dit volgnummer bestaat niet op deze locatie." in answer.content.decode()
+    assert not Citizen.objects.filter(user__last_name="Claes").exists()

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -92,7 +93,6 @@ def _start_context(request: HttpRequest, desk: Desk, query: dict[str, str]) -> d
         "appointment": appointment,
         "suggested": suggested,
         "query": query,
-        "query_string": urlencode(query),
         "q": q,
         "results": _search(request, q),
         "searched": len(q) >= MIN_SEARCH,
@@ -108,25 +108,26 @@ def visit_start(request: HttpRequest, desk_id: int) -> HttpResponse:
     """Identify the visitor: search as you type, take the appointment's citizen, or register a new one."""
     desk = _desk(desk_id)
     query = _start_query(request)
+    context = _start_context(request, desk, query)
     if request.method == "GET":
-        context = _start_context(request, desk, query)
         if request.headers.get("HX-Request"):
             return render(request, "counters/visit/_citizen_results.html", context)
         return render(request, "counters/visit/start.html", context)
-    context = _start_context(request, desk, query)
     try:
-        if request.POST.get("action") == "create":
-            form = CitizenCreateForm(request.POST)
-            context["create_form"] = form
-            if not form.is_valid():
-                return render(request, "counters/visit/start.html", context, status=400)
-            citizen = citizen_create(actor=request.user, request=request, **form.cleaned_data)
-        else:
-            raw = request.POST.get("citizen", "")
-            if not raw.isdigit():
-                raise ValidationError({"citizen": [_("Kies een burger.")]})
-            citizen = citizen_get(citizen_id=int(raw))
-        visit = _citizen_chosen(request, desk=desk, citizen=citizen, query=query)
+        # A new citizen and their visit together: a refused visit leaves no citizen behind.
+        with transaction.atomic():
+            if request.POST.get("action") == "create":
+                form = CitizenCreateForm(request.POST)
+                context["create_form"] = form
+                if not form.is_valid():
+                    return render(request, "counters/visit/start.html", context, status=400)
+                citizen = citizen_create(actor=request.user, request=request, **form.cleaned_data)
+            else:
+                raw = request.POST.get("citizen", "")
+                if not raw.isdigit():
+                    raise ValidationError({"citizen": [_("Kies een burger.")]})
+                citizen = citizen_get(citizen_id=int(raw))
+            visit = _citizen_chosen(request, desk=desk, citizen=citizen, query=query)
     except ValidationError as error:
         if request.POST.get("action") == "create":
             context["create_form"].add_service_errors(error)
