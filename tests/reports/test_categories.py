@@ -4,6 +4,7 @@ import csv
 
 import pytest
 
+from loket.reports.attributes import DATATYPES
 from loket.reports.categories import DATA, EXTRA_ATTRIBUTES, categories_load
 from loket.reports.models import Category
 
@@ -33,7 +34,7 @@ def test_a_few_categories_ask_extra_questions(categories):
     assert set(EXTRA_ATTRIBUTES) <= set(Category.objects.values_list("code", flat=True))
     for definitions in EXTRA_ATTRIBUTES.values():
         for definition in definitions:
-            assert definition["datatype"] in {"string", "number", "datetime", "text", "singlevaluelist", "multivaluelist"}
+            assert definition["datatype"] in DATATYPES
 
 
 def test_the_team_follows_the_competent_level():

@@ -13,7 +13,16 @@ from loket.reports.models import Category, Report, ReportMail
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ("code", "name_nl", "main", "competent_level", "team", "working_days", "duplicate_radius_m", "active")
+    list_display = (
+        "code",
+        "name_nl",
+        "main",
+        "competent_level",
+        "team",
+        "working_days",
+        "duplicate_radius_m",
+        "active",
+    )
     list_filter = ("main", "competent_level", "active")
     search_fields = ("code", "name_nl", "name_en")
     readonly_fields = ("code",)
