@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loket.catalogue.knowledge import article_publish
+from loket.catalogue.knowledge import article_publish, article_update
 from loket.catalogue.models import KnowledgeArticle, KnowledgeVote, Service, Topic
 
 
@@ -206,3 +206,10 @@ def test_staff_find_the_knowledge_base_on_their_start_page(client, agent, catalo
     client.force_login(agent)
     html = client.get("/start/").content.decode()
     assert "/kennisbank/" in html and "/kennisbank/nieuw/" in html
+
+
+def test_nobody_votes_on_an_unpublished_article(client, agent, internal):
+    article_update(article=internal, actor=agent, published=False)
+    client.force_login(agent)
+    assert client.get(f"/kennisbank/{internal.pk}/").status_code == 200  # staff may still open it
+    assert client.post(f"/kennisbank/{internal.pk}/stem/", {"helpful": "ja"}).status_code == 404

@@ -94,6 +94,8 @@ def knowledge_detail(request: HttpRequest, article_id: int) -> HttpResponse:
 @require_POST
 def knowledge_vote(request: HttpRequest, article_id: int) -> HttpResponse:
     article = _article_or_404(request, article_id)
+    if not knowledge.article_visible_to(article=article, user=request.user):
+        raise Http404(_("Onbekend artikel."))  # staff may open an expired article, but nobody votes on it
     form = VoteForm(request.POST)
     if not form.is_valid():
         if _is_htmx(request):
