@@ -1,0 +1,68 @@
+"""Writes of the Open311 app: API keys, and a service request filed as a report."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from loket.open311.models import ApiKey
+from loket.reports.models import Report
+from loket.reports.services import report_submit
+
+DEMO_API_KEY = "demo-open311-key"
+
+
+def api_key_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def api_key_create(*, name: str, contact: str = "") -> tuple[ApiKey, str]:
+    """A new key for a client: (the stored key, the raw key to hand over once)."""
+    raw = secrets.token_urlsafe(24)
+    key = ApiKey.objects.create(name=name, contact=contact, prefix=raw[:8], key_hash=api_key_hash(raw))
+    return key, raw
+
+
+def api_key_valid(raw: str | None) -> bool:
+    """Whether ``raw`` is an active key (or, in demo mode only, the public demo key)."""
+    if not raw:
+        return False
+    if raw == DEMO_API_KEY and getattr(settings, "DEMO_MODE", False):
+        return True
+    updated = ApiKey.objects.filter(key_hash=api_key_hash(raw), active=True).update(last_used_at=timezone.now())
+    return updated > 0
+
+
+def service_request_create(
+    *,
+    service_code: str,
+    lat: float | None,
+    lon: float | None,
+    address: str,
+    description: str,
+    email: str = "",
+    media_url: str = "",
+    attributes: dict[str, Any] | None = None,
+) -> Report:
+    """File an Open311 service request as a report (channel "api", no account).
+
+    Names, phone, device and account ids that clients may send are not stored: a report keeps
+    only the e-mail address used to follow it. Raises ``ValidationError`` like ``report_submit``.
+    """
+    return report_submit(
+        category_code=service_code,
+        description=description,
+        lat=lat,
+        lon=lon,
+        address=address,
+        email=email,
+        channel="api",
+        attributes=attributes,
+        media_url=media_url,
+    )
