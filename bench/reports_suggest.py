@@ -7,7 +7,8 @@
 In process, no database: ``category_suggest(text, top=3)`` over every text of the held-out file
 ``src/loket/reports/suggestion/examples_test.csv`` (never used in training), ``--rounds`` times.
 Printed: the model load, the first pass (cold stem cache), p50/p95/p99/max per text over the warm
-rounds, the same for 2,000-character texts (the API allows 5,000, the excerpt the model reads),
+rounds (wall clock; on a shared machine the p95 shows the other processes, so the mean CPU time per
+text is printed too), the same for 2,000-character texts (the API allows 5,000, the excerpt the model reads),
 the whole API request in process (``POST /api/v1/reports/suggest-category/`` through Django's test
 client: routing, DRF, validation, JSON), and top-1/top-3 accuracy on the held-out texts.
 """
@@ -79,18 +80,22 @@ def main() -> None:
             category_suggest(text)
             cold.append(time.perf_counter() - started)
         warm = []
+        cpu_started = time.thread_time()
         for _ in range(args.rounds):
             for text in texts:
                 started = time.perf_counter()
                 category_suggest(text)
                 warm.append(time.perf_counter() - started)
+        cpu_warm = (time.thread_time() - cpu_started) / len(warm)
         long_texts = [" ".join(texts[i : i + 40])[:2000] for i in range(0, len(texts) - 40, 7)]
         long = []
+        cpu_started = time.thread_time()
         for _ in range(max(1, args.rounds // 4)):
             for text in long_texts:
                 started = time.perf_counter()
                 category_suggest(text)
                 long.append(time.perf_counter() - started)
+        cpu_long = (time.thread_time() - cpu_started) / len(long)
         client = Client(HTTP_HOST="localhost")
         api = []
         for text in texts * max(1, args.rounds // 4):
@@ -102,6 +107,10 @@ def main() -> None:
         print(line("category_suggest, warm", warm))
         print(line(f"category_suggest, {len(long_texts[0])}-char texts", long))
         print(line("API request in process", api))
+        print(
+            f"CPU time per text (thread_time, not slowed by other processes): warm {cpu_warm * 1000:.3f} ms, "
+            f"{len(long_texts[0])}-char texts {cpu_long * 1000:.3f} ms"
+        )
 
         top1 = top3 = 0
         for code, text in examples:
@@ -111,7 +120,8 @@ def main() -> None:
         loads = ", ".join(f"{value:.1f}" for value in os.getloadavg())
         print(f"load average (1, 5, 15 min): {loads} on {os.cpu_count()} cores")
         print(f"accuracy on held-out texts: top-1 {top1 / len(examples):.1%}, top-3 {top3 / len(examples):.1%}")
-        print(f"target ≤ 5 ms per text: {'met' if percentile(warm, 0.95) * 1000 <= 5 else 'MISSED'} (p95 warm)")
+        verdict = "met" if percentile(warm, 0.95) * 1000 <= 5 else "MISSED"
+        print(f"target ≤ 5 ms per text: {verdict} (p95 warm, wall clock)")
     finally:
         shutil.rmtree(var, ignore_errors=True)
 
