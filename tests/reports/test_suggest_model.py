@@ -102,3 +102,14 @@ def test_the_newest_version_file_replaces_the_loaded_model(settings):
     assert model_current().version == 2
     (directory / "report-categories-v10.json").write_text(json.dumps({**document, "version": 10}))
     assert model_current().version == 10
+
+
+def test_a_broken_newest_file_is_passed_over_for_the_one_before(settings, caplog):
+    directory = settings.REPORTS_SUGGEST_MODEL_DIR
+    directory.mkdir(parents=True)
+    document = json.loads(PACKAGED.read_text("utf-8"))
+    (directory / "report-categories-v1.json").write_text(json.dumps({**document, "version": 1}))
+    (directory / "report-categories-v2.json").write_text("")
+    assert model_current().version == 1
+    assert "cannot be read" in caplog.text
+    assert category_suggest("straatlamp kapot", top=1)[0][0] == "verlichting.defect"

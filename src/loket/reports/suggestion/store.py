@@ -3,12 +3,13 @@ in the model directory, and the packaged ``model.json`` used until one exists.
 
 Loading is cached per process. Each lookup costs one ``stat`` of the model directory; when its
 modification time changes (a new version was written) the directory is listed again and the
-newest version is loaded.
+newest version that can be read is loaded (a broken or half-written file is passed over).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import tempfile
@@ -23,6 +24,8 @@ from loket.reports.suggestion.bayes import Model, from_dict
 PACKAGED = Path(__file__).resolve().parent / "model.json"
 FILE_PATTERN = re.compile(r"^report-categories-v(\d+)\.json$")
 FORMAT = "loket-report-categories/1"
+
+logger = logging.getLogger(__name__)
 
 
 def model_dir() -> Path:
@@ -106,11 +109,17 @@ def model_current() -> LoadedModel:
     with _lock:
         if _cache["key"] == key and _cache["loaded"] is not None:
             return _cache["loaded"]
-        found = versions(directory)
-        path = found[max(found)] if found else PACKAGED
         current = _cache["loaded"]
-        if current is None or current.path != path:
-            current = LoadedModel(document_read(path), path)
+        found = versions(directory)
+        for path in [found[version] for version in sorted(found, reverse=True)] + [PACKAGED]:
+            if current is not None and current.path == path:
+                break
+            try:
+                current = LoadedModel(document_read(path), path)
+                break
+            except (OSError, ValueError, KeyError, TypeError):  # half-written or broken: the one before
+                logger.warning("report category model %s cannot be read; trying an older one", path, exc_info=True)
+        assert current is not None
         _cache["key"] = key
         _cache["loaded"] = current
         return current
