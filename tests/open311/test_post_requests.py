@@ -81,7 +81,11 @@ def test_keys_are_stored_hashed_and_their_use_is_recorded(post, api_key):
     assert api_key not in key.key_hash and key.prefix == api_key[:8]
     assert post().status_code == 201
     key.refresh_from_db()
-    assert key.last_used_at is not None
+    first_use = key.last_used_at
+    assert first_use is not None
+    assert post().status_code == 201
+    key.refresh_from_db()
+    assert key.last_used_at == first_use  # at most one write per key per hour
 
 
 def test_the_demo_key_works_only_in_demo_mode(post, settings):

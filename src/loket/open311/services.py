@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from typing import Any
@@ -15,6 +16,7 @@ from loket.reports.models import Report
 from loket.reports.services import report_submit
 
 DEMO_API_KEY = "demo-open311-key"
+LAST_USED_PRECISION = dt.timedelta(hours=1)
 
 
 def api_key_hash(raw: str) -> str:
@@ -35,8 +37,15 @@ def api_key_valid(raw: str | None) -> bool:
         return False
     if raw == DEMO_API_KEY and getattr(settings, "DEMO_MODE", False):
         return True
-    updated = ApiKey.objects.filter(key_hash=api_key_hash(raw), active=True).update(last_used_at=timezone.now())
-    return updated > 0
+    found = ApiKey.objects.filter(key_hash=api_key_hash(raw), active=True).values_list("pk", "last_used_at").first()
+    if found is None:
+        return False
+    pk, last_used_at = found
+    now = timezone.now()
+    if last_used_at is None or now - last_used_at > LAST_USED_PRECISION:
+        # At most one write per key per hour: every worker writing the same row would queue on its lock.
+        ApiKey.objects.filter(pk=pk).update(last_used_at=now)
+    return True
 
 
 def service_request_create(
