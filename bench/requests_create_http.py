@@ -2,8 +2,9 @@
 p99 ≤ 100 ms at 150 requests/s.
 
     .venv/bin/python bench/requests_create_http.py
-    options: --duration 20 --connections 16 --workers 4 --port 8766 --rate 150 --citizens 200
+    options: --duration 20 --connections 16 --workers 4 --threads 1 --port 8766 --rate 150 --citizens 200
              --profile (cProfile of the hot path in-process, 500 requests, top 25 by cumulative time)
+             --no-paced (only the wrk run)  --skip-prepare (reuse the database of a previous run)
 
 Recreates the PostgreSQL database ``loket_bench_requests`` (``BENCH_PG`` = server URL without a
 database, default ``postgres://postgres@127.0.0.1:5432``), migrates, loads the organisation,
@@ -11,13 +12,17 @@ catalogue, accounts and requests demos, and gives ``--citizens`` citizen users a
 Starts ``gunicorn loket.wsgi:application -w <workers>`` on 127.0.0.1 and measures two things:
 
 1. throughput: ``wrk`` (2 threads, closed loop) with a Lua script POSTing a valid "bewijs van
-   woonst" request (national register number, address routed by the street table) for a
-   rotating citizen token, for ``--duration`` seconds; every answer must be 201;
+   woonst" request (national register number, an address found in the street table) for a
+   rotating citizen token, for ``--duration`` seconds; every answer must be 201. Also the CPU
+   time the gunicorn workers and their PostgreSQL backends used per request during that run
+   (from ``/proc``), and so the most these cores could serve if nothing else ran on them: on a
+   machine shared with other work the requests/s alone say little;
 2. latency at a fixed rate: a paced Python client (open loop, latency counted from each
    request's scheduled time, so a stall is not hidden) sends ``--rate`` requests/s for
    ``--duration`` seconds; p50/p95/p99.
 
 Every request creates a real case (reference counter row lock, history event, audit entry).
+The machine's load average is printed with the figures.
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1, help="more than 1: gunicorn's gthread workers")
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--rate", type=int, default=150)
     parser.add_argument("--citizens", type=int, default=200)
@@ -221,7 +227,8 @@ def main() -> None:
     if args.profile:
         subprocess.run([str(PYTHON), "-c", PROFILE.format(body=json.dumps(BODY))], env=env, check=True, cwd=ROOT)
         return
-    server = gunicorn_start(env, workers=args.workers, port=args.port, extra=("--backlog", "2048"))
+    extra = ("--backlog", "2048") + (("--threads", str(args.threads)) if args.threads > 1 else ())
+    server = gunicorn_start(env, workers=args.workers, port=args.port, extra=extra)
     base = f"http://127.0.0.1:{args.port}"
     load_before = load_average()
     try:
@@ -234,7 +241,8 @@ def main() -> None:
         count = int(figures["requests"]) or 1
         cpu_app, cpu_db = app_used / count * 1000, db_used / count * 1000
         paced = run_paced(args.port, tokens, args.rate, args.duration) if not args.no_paced else None
-        print(f"POST /api/v1/requests/ on PostgreSQL ({args.workers} gunicorn sync workers, {os.cpu_count()} cores):")
+        kind = f"gthread workers of {args.threads} threads" if args.threads > 1 else "sync workers"
+        print(f"POST /api/v1/requests/ on PostgreSQL ({args.workers} gunicorn {kind}, {os.cpu_count()} cores):")
         print(f"  load average before: {load_before}, after: {load_average()}")
         print(
             f"  throughput (wrk, 2 threads, {args.connections} connections, {args.duration} s): "
