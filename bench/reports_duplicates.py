@@ -1,0 +1,189 @@
+"""The duplicate check of reports against 200,000 open reports: p95 of ``duplicates_near``.
+
+    .venv/bin/python bench/reports_duplicates.py        # SQLite, /tmp/loket-bench-reports.sqlite3
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/loket_bench_reports .venv/bin/python bench/reports_duplicates.py
+    options: --open 200000 --closed 100000 --runs 2000
+
+The database is created and migrated when needed, then filled once (bulk inserts; kept between
+runs) with ``--open`` open and ``--closed`` closed reports, each with its case, spread over the 33
+categories; a third of the points lie in the busy centre (within about 1.5 km of the Groenplaats),
+the rest anywhere in the city's bounding box. Measured warm, in one process: ``duplicates_near``
+for random points (a third in the centre) and random categories — the figure of issue 6 (p95 <= 10 ms)
+— and the same for the point of an existing report (at least one hit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from _setup import django_ready, kept_database
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+MARK = "BRD"
+CENTRE = (51.2190, 4.4010)
+BOX = (51.14, 51.38, 4.25, 4.50)  # south, north, west, east: the city and its port
+
+
+def parse() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--open", type=int, default=200_000)
+    parser.add_argument("--closed", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=2000)
+    return parser.parse_args()
+
+
+def random_point(rng: random.Random) -> tuple[float, float]:
+    if rng.random() < 1 / 3:
+        distance, angle = 1500 * math.sqrt(rng.random()), rng.random() * 2 * math.pi
+        lat = CENTRE[0] + distance * math.cos(angle) / 111_320
+        lon = CENTRE[1] + distance * math.sin(angle) / (111_320 * math.cos(math.radians(CENTRE[0])))
+        return lat, lon
+    south, north, west, east = BOX
+    return rng.uniform(south, north), rng.uniform(west, east)
+
+
+def fill(open_count: int, closed_count: int) -> None:
+    from django.db import transaction
+    from django.utils import timezone
+
+    from loket.cases.models import Case
+    from loket.reports.models import Category, Report
+
+    total = open_count + closed_count
+    have = Report.objects.filter(case__reference__startswith=f"{MARK}-").count()
+    if have >= total:
+        print(f"{have} bench reports present")
+        analyze()
+        return
+    rng = random.Random(6)
+    categories = list(Category.objects.order_by("code"))
+    now = timezone.now()
+    today = timezone.localdate()
+    started = time.perf_counter()
+    for start in range(have, total, 10_000):
+        stop = min(start + 10_000, total)
+        with transaction.atomic():
+            cases = Case.objects.bulk_create(
+                [
+                    Case(
+                        reference=f"{MARK}-{n:09d}",
+                        kind="report",
+                        title="Benchmarkmelding",
+                        status="received" if n < open_count else "done",
+                        channel="online",
+                        deadline=today,
+                        closed_at=None if n < open_count else now,
+                    )
+                    for n in range(start, stop)
+                ]
+            )
+            reports = []
+            for n, case in zip(range(start, stop), cases, strict=True):
+                lat, lon = random_point(rng)
+                reports.append(
+                    Report(
+                        case=case,
+                        category=categories[n % len(categories)],
+                        category_source="citizen",
+                        lat=lat,
+                        lon=lon,
+                        description="Benchmarkmelding",
+                        closed_at=None if n < open_count else now,
+                    )
+                )
+            Report.objects.bulk_create(reports)
+        if stop % 50_000 == 0:
+            print(f"  {stop} reports ({time.perf_counter() - started:.0f} s)", flush=True)
+    analyze()
+    print(f"filled {total - have} reports in {time.perf_counter() - started:.0f} s")
+
+
+def analyze() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM ANALYZE reports_report")
+            cursor.execute("VACUUM ANALYZE cases_case")
+        else:
+            cursor.execute("ANALYZE")
+
+
+def measure(label: str, runs: int, call: Callable[[int], int]) -> None:
+    for n in range(20):
+        call(n)
+    times, hits = [], 0
+    for n in range(runs):
+        start = time.perf_counter()
+        hits += call(n)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p95 = times[int(len(times) * 0.95) - 1]
+    print(
+        f"{label:<58} p50 {statistics.median(times):6.2f} ms   p95 {p95:6.2f} ms   max {times[-1]:6.2f} ms"
+        f"   ({hits / runs:.2f} duplicates per check)"
+    )
+
+
+def main() -> None:
+    args = parse()
+    engine = kept_database(sqlite_name="loket-bench-reports.sqlite3")
+    django_ready(atomic=False)
+    from loket.reports.categories import categories_load
+
+    categories_load()
+    fill(args.open, args.closed)
+    from django.db import connection
+
+    from loket.reports.models import Category, Report
+    from loket.reports.selectors import duplicates_near
+
+    categories = list(Category.objects.all())
+    open_reports = Report.objects.filter(closed_at__isnull=True).count()
+    print(f"{engine}: {open_reports} open reports, {Report.objects.count()} in all; {args.runs} runs each")
+    rng = random.Random(42)
+    points = [(rng.choice(categories), *random_point(rng)) for _ in range(args.runs + 20)]
+    sample = list(
+        Report.objects.filter(closed_at__isnull=True, case__reference__startswith=f"{MARK}-")
+        .order_by("?")
+        .select_related("category")[: args.runs + 20]
+        if connection.vendor == "postgresql"
+        else Report.objects.filter(pk__in=[rng.randint(1, open_reports) for _ in range(args.runs + 20)]).select_related(
+            "category"
+        )
+    )
+
+    category, lat, lon = points[0]
+    query = Report.objects.filter(
+        category=category, closed_at__isnull=True, lat__gte=lat - 0.0005, lat__lte=lat + 0.0005,
+        lon__gte=lon - 0.0008, lon__lte=lon + 0.0008,
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        sql, params = query.query.sql_with_params()
+        prefix = "EXPLAIN ANALYZE " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+        cursor.execute(prefix + sql, params)
+        print("plan:", " | ".join(str(row[-1]).strip() for row in cursor.fetchall()[:4]))
+
+    def random_check(n: int) -> int:
+        category, lat, lon = points[n]
+        return len(duplicates_near(category=category, lat=lat, lon=lon))
+
+    def existing_check(n: int) -> int:
+        report = sample[n % len(sample)]
+        assert report.lat is not None and report.lon is not None and report.category is not None
+        return len(duplicates_near(category=report.category, lat=report.lat, lon=report.lon))
+
+    measure("duplicates_near: random point and category", args.runs, random_check)
+    measure("duplicates_near: at an open report (>= 1 hit)", args.runs, existing_check)
+
+
+if __name__ == "__main__":
+    main()
