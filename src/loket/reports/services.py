@@ -323,7 +323,7 @@ def _merge_followers(*, duplicate: Report, into: Report) -> None:
 def report_merge(*, duplicate: Report, into: Report, actor: Any, text: str = "") -> Report:
     """Mark ``duplicate`` as a duplicate of ``into``: its status becomes "dubbele melding", it
     points to ``into``, and whoever followed it (its reporter too) now follows ``into``."""
-    duplicate = Report.objects.select_for_update().select_related("case", "reporter").get(pk=duplicate.pk)
+    duplicate = Report.objects.select_for_update(of=("self",)).select_related("case", "reporter").get(pk=duplicate.pk)
     into = Report.objects.select_related("case", "reporter").get(pk=into.pk)
     if duplicate.pk == into.pk:
         raise ValidationError({"into": [_("Een melding kan niet met zichzelf samengevoegd worden.")]}, code="same")
@@ -364,7 +364,7 @@ def report_merge(*, duplicate: Report, into: Report, actor: Any, text: str = "")
 def report_feedback(*, report: Report, fixed: bool, actor: Any = None) -> Report:
     """The reporter's answer to "is het opgelost?" after a report was done: yes keeps it closed;
     no reopens it (within ``REOPEN_DAYS`` days of closing) with a fresh deadline."""
-    report = Report.objects.select_for_update().select_related("case", "category").get(pk=report.pk)
+    report = Report.objects.select_for_update(of=("self",)).select_related("case", "category").get(pk=report.pk)
     case = report.case
     if case.status != DONE:
         raise ValidationError(_("Deze melding is niet als opgelost afgesloten."), code="not_done")
@@ -401,7 +401,11 @@ def report_set_category(*, report: Report, category_code: str, actor: Any) -> Re
     category = category_get(category_code)
     if category is None:
         raise ValidationError({"category": [_("Onbekende categorie: '%(code)s'.") % {"code": category_code}]})
-    report = Report.objects.select_for_update().select_related("case", "case__location_district").get(pk=report.pk)
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("case", "case__location_district")
+        .get(pk=report.pk)
+    )
     changed = report.category_id != category.pk
     report.category = category
     report.category_source = CategorySource.HANDLER
