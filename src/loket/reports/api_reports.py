@@ -54,6 +54,7 @@ class AttributeSerializer(serializers.Serializer):
 
 class CategorySerializer(serializers.ModelSerializer):
     attributes = AttributeSerializer(many=True)
+    competent_level = serializers.CharField(help_text="city of district: wie bevoegd is.")
 
     class Meta:
         model = Category
@@ -77,7 +78,7 @@ class ReportPublicSerializer(serializers.Serializer):
     token = serializers.CharField(help_text="Publieke code van de melding (voor de volgpagina).")
     category = serializers.CharField(allow_null=True)
     category_name = serializers.CharField()
-    status = serializers.ChoiceField(choices=list(REPORT_WORKFLOW.statuses))
+    status = serializers.CharField(help_text="Status in de workflow: " + ", ".join(REPORT_WORKFLOW.statuses) + ".")
     status_label = serializers.CharField()
     status_public = serializers.ChoiceField(choices=["open", "closed"])
     status_notes = serializers.CharField(allow_blank=True)
