@@ -126,3 +126,10 @@ def test_the_case_page_of_another_kind_has_no_report_section(client, make_user, 
     assert (
         "Meldingen in de buurt" not in client.get(reverse("cases:case-detail", args=[case.reference])).content.decode()
     )
+
+
+def test_case_workers_find_the_queue_on_their_start_page(client, make_user, city):
+    client.force_login(make_user(Role.DISTRICT_STAFF, district="deurne"))
+    assert reverse("reports:handler-queue") in client.get(reverse("accounts:start")).content.decode()
+    client.force_login(make_user(Role.CITIZEN))
+    assert reverse("reports:handler-queue") not in client.get(reverse("accounts:start")).content.decode()

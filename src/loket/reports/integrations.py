@@ -123,3 +123,19 @@ def report_case_section(*, case: Any, user: Any) -> PageSection | None:
         "public_path": links.public_path(report),
     }
     return PageSection(title=_("Melding"), template="reports/_case_section.html", context=context)
+
+
+def reports_start_section(user: Any) -> Any:
+    """ "Meldingen behandelen" on the start page of case workers."""
+    from django.urls import reverse
+
+    from loket.accounts import rules
+    from loket.accounts.hooks import StartLink, StartSection
+
+    if not rules.CASE_WORKERS.allows(user):
+        return None
+    links_ = [
+        StartLink(_("Meldingen behandelen (kaart en lijst)"), reverse("reports:handler-queue")),
+        StartLink(_("Publieke kaart van de meldingen"), reverse("reports:public-list")),
+    ]
+    return StartSection(title=_("Meldingen"), links=links_)
