@@ -43,7 +43,9 @@ REPORT_WORKFLOW = Workflow(
         DONE: frozenset({IN_PROGRESS}),
     },
     closed=CLOSED_STATUSES,
-    notify_statuses=frozenset({IN_PROGRESS, PLANNED, DONE, FORWARDED, DUPLICATE, REJECTED}),
+    # "in behandeling" is an internal step (as in the engine's placeholder): the citizen hears of
+    # the plan, the outcome and a refusal.
+    notify_statuses=frozenset({PLANNED, DONE, FORWARDED, DUPLICATE, REJECTED}),
     default_handling_days=10,
 )
 
