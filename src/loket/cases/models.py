@@ -102,6 +102,12 @@ class Case(models.Model):
                 name="case_open_team_deadline",
                 condition=models.Q(closed_at__isnull=True),
             ),
+            # The staff service's channel mix: a period's cases by channel and service, topic or
+            # district, read from the index alone (bench/steering_channel_mix.py).
+            models.Index(
+                fields=["created_at", "channel", "service", "topic", "location_district", "district"],
+                name="case_created_channel_mix",
+            ),
         ]
 
     def __str__(self) -> str:
