@@ -93,3 +93,16 @@ def test_another_districts_work_is_not_in_the_workspace(client, coordinator, hel
     page = client.get("/start/").content.decode()
     assert "Vraag van Deurne" not in page
     assert "Geen brieven die op antwoord wachten." in page
+
+
+def test_the_workspace_shows_the_districts_open_helpdesk_questions(client, coordinator, make_user):
+    from loket.helpdesk.services import question_ask
+
+    question_ask(actor=coordinator, topic="procedure", title="Hoe agenderen we een punt?", text="Graag uitleg.")
+    deurne = make_user(Role.COORDINATOR, "deurne")
+    question_ask(actor=deurne, topic="procedure", title="Vraag van Deurne", text="Graag uitleg.")
+    client.force_login(coordinator)
+    page = client.get("/start/").content.decode()
+    assert "Open vragen aan de helpdesk" in page
+    assert "Hoe agenderen we een punt?" in page and "bij de helpdesk" in page
+    assert "Vraag van Deurne" not in page

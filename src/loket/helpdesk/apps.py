@@ -18,3 +18,4 @@ class HelpdeskConfig(AppConfig):
         if integrations.clock_follow not in case_status_changed:
             case_status_changed.append(integrations.clock_follow)
         register_start_section(integrations.start_section)
+        register_start_section(integrations.questions_worklist_section)

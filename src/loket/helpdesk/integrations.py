@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from loket.accounts import rules
-from loket.accounts.hooks import StartLink, StartSection
+from loket.accounts.hooks import StartItem, StartLink, StartSection
 
 log = logging.getLogger(__name__)
 
@@ -50,3 +50,24 @@ def start_section(user: Any) -> StartSection | None:
             ],
         )
     return None
+
+
+def questions_worklist_section(user: Any) -> StartSection | None:
+    """A district's open questions in its workspace, with the moment the answer is due."""
+    if not rules.DISTRICT_ASKERS.allows(user):
+        return None
+    from django.utils import timezone
+
+    from loket.helpdesk.selectors import question_list_for_district
+
+    items = []
+    for case in question_list_for_district(user=user, status="open")[:10]:
+        sla = case.helpdesk_sla
+        waiting = sla.paused_since is not None
+        note = _("wacht op jouw antwoord") if waiting else _("bij de helpdesk")
+        due = None if waiting or sla.answered_at else timezone.localdate(sla.answer_due)
+        url = reverse("helpdesk:question", args=[case.reference])
+        items.append(StartItem(f"{case.reference} {case.title}", url, due, note))
+    return StartSection(
+        title=_("Open vragen aan de helpdesk"), items=items, empty=_("Je district heeft geen open vragen.")
+    )
