@@ -340,6 +340,9 @@ SPECTACULAR_SETTINGS = {
         "CaseChannelEnum": "loket.cases.models.Channel",
         "AppointmentChannelEnum": "loket.counters.models.AppointmentChannel",
         "InternalTaskKindEnum": "loket.cases.models.InternalTask.Kind",
+        "MeetingStatusEnum": "loket.consultations.models.Meeting.Status",
+        "ContactMomentChannelEnum": "loket.citizens.models.ContactMoment.Channel",
+        "CaseEventKindEnum": "loket.cases.models.CaseEvent.Kind",
     },
 }
 
