@@ -29,7 +29,7 @@ def test_a_broken_template_is_refused_with_a_clear_error(admin_client):
     )
     assert response.status_code == 200
     assert "De sjabloontekst klopt niet" in response.content.decode()
-    assert not MessageTemplate.objects.exists()
+    assert not MessageTemplate.objects.filter(key="case_closed").exists()
 
 
 def test_notifications_are_listed_read_only(admin_client, citizen):
