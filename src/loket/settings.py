@@ -294,6 +294,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "loket@antwerpen.be")
 # The public address of the site, for absolute links in mails and QR codes (no request there).
 LOKET_BASE_URL = os.environ.get("LOKET_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
 
+# --- Housekeeping and models ----------------------------------------------------------
+# Days an e-loket draft may rest unchanged before the nightly cleanup deletes it.
+LOKET_DRAFT_EXPIRY_DAYS = int(os.environ.get("LOKET_DRAFT_EXPIRY_DAYS", "30"))
+# Report category suggestion: below this confidence a report without category goes to sorting.
+REPORTS_SUGGEST_THRESHOLD = float(os.environ.get("REPORTS_SUGGEST_THRESHOLD", "0.5"))
+
 # --- Maps -----------------------------------------------------------------------------
 # Leaflet is served by the project itself; only the tiles come from a tile server. Empty:
 # maps show the district boundaries without a background (tests, offline installations).
