@@ -8,26 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from loket.catalogue.models import Audience, Competence, Topic
+from loket.formfields import MultipleFileField
 from loket.helpdesk.models import QuestionTopic
 from loket.helpdesk.workflow import QUESTION_WORKFLOW
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one field; each is checked by the case engine when attached."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
 
 
 class AskForm(forms.Form):
