@@ -94,3 +94,21 @@ def submit(city):
         return report_submit(category_code=code, lat=lat, lon=lon, **extra)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _report_message_templates(request):
+    """The "is het opgelost?" template, as the reports migration seeds it: a transactional test
+    earlier in the same process may have flushed the migration's rows."""
+    if not {"db", "transactional_db"} & set(request.fixturenames):
+        return
+    from loket.notifications.models import MessageTemplate
+    from loket.reports import texts
+
+    for channel, subject, body in (
+        ("email", texts.FIXED_QUESTION_SUBJECT, texts.FIXED_QUESTION_BODY),
+        ("sms", "", texts.FIXED_QUESTION_SMS),
+    ):
+        MessageTemplate.objects.get_or_create(
+            key=texts.FIXED_QUESTION_KEY, channel=channel, language="nl", defaults={"subject": subject, "body": body}
+        )
