@@ -17,7 +17,7 @@ from loket.audit.models import AuditEntry
 from loket.requests.cleanup import drafts_expire, orphan_files_remove
 from loket.requests.models import DraftFile, RequestDraft
 from loket.requests.services import draft_add_file
-from loket.requests.tasks import requests_cleanup_job
+from loket.requests.tasks import CLEANUP_SCHEDULE, requests_cleanup_job
 from tests.requests.conftest import PDF
 
 
@@ -189,5 +189,5 @@ def test_the_nightly_job_runs_both_cleanups(citizen, terrace):
         "orphan_files_removed": 1,
         "orphan_files_failed": 0,
     }
-    assert requests_cleanup_job.task_class().validate_datetime(dt.datetime(2026, 3, 10, 2, 15))
-    assert not requests_cleanup_job.task_class().validate_datetime(dt.datetime(2026, 3, 10, 14, 15))
+    assert CLEANUP_SCHEDULE(dt.datetime(2026, 3, 10, 2, 15))
+    assert not CLEANUP_SCHEDULE(dt.datetime(2026, 3, 10, 14, 15))

@@ -5,9 +5,11 @@ from __future__ import annotations
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
-
 # Huey's crontab is in UTC: 02:15 UTC is a quarter past three or four at night in Brussels.
-@db_periodic_task(crontab(hour="2", minute="15"))
+CLEANUP_SCHEDULE = crontab(hour="2", minute="15")
+
+
+@db_periodic_task(CLEANUP_SCHEDULE)
 def requests_cleanup_job() -> dict[str, int]:
     from loket.requests.cleanup import drafts_expire, orphan_files_remove
 
