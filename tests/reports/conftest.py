@@ -51,6 +51,7 @@ def categories(db):
     from loket.reports.categories import categories_load
 
     categories_load()
+    _seed_fixed_question_template()
 
 
 @pytest.fixture
@@ -96,12 +97,9 @@ def submit(city):
     return make
 
 
-@pytest.fixture(autouse=True)
-def _report_message_templates(request):
+def _seed_fixed_question_template() -> None:
     """The "is het opgelost?" template, as the reports migration seeds it: a transactional test
     earlier in the same process may have flushed the migration's rows."""
-    if not {"db", "transactional_db"} & set(request.fixturenames):
-        return
     from loket.notifications.models import MessageTemplate
     from loket.reports import texts
 
