@@ -37,7 +37,7 @@ def attachment_detect_type(head: bytes) -> str | None:
     return kind.mime if kind is not None else None
 
 
-def _check(upload: Any) -> tuple[str, int]:
+def upload_check(upload: Any) -> tuple[str, int]:
     size = int(getattr(upload, "size", 0) or 0)
     limit = int(settings.ATTACHMENT_MAX_BYTES)
     if size > limit:
@@ -62,7 +62,7 @@ def _check(upload: Any) -> tuple[str, int]:
     return content_type, size
 
 
-def _sha256(upload: Any) -> str:
+def upload_sha256(upload: Any) -> str:
     digest = hashlib.sha256()
     upload.seek(0)
     for chunk in upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(65536), b""):
@@ -74,8 +74,8 @@ def _sha256(upload: Any) -> str:
 def case_add_attachment(*, case: Case, upload: Any, actor: Any) -> Attachment:
     """Check, store and record one uploaded file; raises ``ValidationError`` (code too_large,
     unsupported_media_type or empty) before anything is stored."""
-    content_type, size = _check(upload)
-    sha256 = _sha256(upload)
+    content_type, size = upload_check(upload)
+    sha256 = upload_sha256(upload)
     today = timezone.localdate()
     extension = EXTENSIONS.get(content_type, "bin")
     stored_name = default_storage.save(f"attachments/{today:%Y/%m}/{uuid.uuid4().hex}.{extension}", upload)

@@ -27,8 +27,8 @@ from django.utils.translation import gettext as _
 
 from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
-from loket.cases.attachments import _check as attachment_check
 from loket.cases.attachments import case_add_attachment
+from loket.cases.attachments import upload_check as attachment_check
 from loket.cases.models import Attachment, Case, CaseEvent
 from loket.cases.services import case_transition
 from loket.cases.workflows import Workflow, workflow_for

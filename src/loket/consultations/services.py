@@ -19,9 +19,7 @@ from django.utils.translation import gettext as _
 from loket.accounts.models import DISTRICT_ROLES
 from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
-from loket.cases.attachments import EXTENSIONS
-from loket.cases.attachments import _check as upload_check
-from loket.cases.attachments import _sha256 as upload_sha256
+from loket.cases.attachments import EXTENSIONS, upload_check, upload_sha256
 from loket.consultations.models import ActionPoint, AgendaItem, ItemDocument, Meeting, MeetingSeries
 from loket.consultations.selectors import is_organiser
 from loket.organisation.models import District

@@ -20,9 +20,7 @@ from django.utils.translation import gettext as _
 
 from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
-from loket.cases.attachments import EXTENSIONS
-from loket.cases.attachments import _check as upload_check
-from loket.cases.attachments import _sha256 as upload_sha256
+from loket.cases.attachments import EXTENSIONS, upload_check, upload_sha256
 from loket.cases.references import reference_next
 from loket.correspondence.models import Letter, LetterAttachment, LetterReminder, Party
 from loket.correspondence.parties import party_for_code

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from loket.cases.attachments import EXTENSIONS, _check, _sha256
+from loket.cases.attachments import EXTENSIONS, upload_check, upload_sha256
 from loket.cases.models import Case, Channel
 from loket.cases.services import case_add_attachment, case_create
 from loket.catalogue.models import Service
@@ -64,14 +64,14 @@ def draft_add_file(*, citizen: Any, service: Service, document: str, upload: Any
     spec = next((d for d in definition.documents if d["name"] == document), None)
     if spec is None:
         raise ValidationError(_("Onbekend document."), code="invalid")
-    content_type, size = _check(upload)
+    content_type, size = upload_check(upload)
     if content_type not in spec.get("types", EXTENSIONS):
         allowed = ", ".join(EXTENSIONS.get(t, t).upper() for t in spec["types"])
         raise ValidationError(
             _("Voor dit document zijn enkel %(allowed)s toegelaten.") % {"allowed": allowed},
             code="unsupported_media_type",
         )
-    sha256 = _sha256(upload)
+    sha256 = upload_sha256(upload)
     stored = default_storage.save(f"drafts/{uuid.uuid4().hex}.{EXTENSIONS[content_type]}", upload)
     try:
         with transaction.atomic():
