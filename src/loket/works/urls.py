@@ -1,7 +1,10 @@
+"""Works pages: the public list, map, detail and subscriptions (``urls_public``) and the public
+data downloads (``urls_data``)."""
+
 from __future__ import annotations
 
-from django.urls import URLPattern
+from loket.works import urls_data, urls_public
 
 app_name = "works"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [*urls_data.urlpatterns, *urls_public.urlpatterns]
