@@ -1,0 +1,164 @@
+"""Reads of works on the public domain: near a point, the public list, one work, GeoJSON.
+
+"Near a point in a period" is answered in two steps: the database finds the works whose
+bounding box reaches the search circle's box and whose period overlaps (an index range
+scan, see ``Work.Meta.indexes``), then the exact distance to each candidate's geometry
+decides (``geometry.distance_m``). Cancelled works are never public.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.urls import NoReverseMatch, reverse
+
+from loket.organisation.geometry import METRES_PER_DEGREE_LAT
+from loket.organisation.models import District
+from loket.works import geometry as geo
+from loket.works.models import Diversion, Hindrance, Work
+
+
+@dataclass(frozen=True)
+class WorkNear:
+    work: Work
+    distance_m: float
+
+
+def _public() -> QuerySet[Work]:
+    severe = Hindrance.objects.filter(work=OuterRef("pk"), severe=True)
+    return (
+        Work.objects.exclude(status=Work.Status.CANCELLED)
+        .select_related("district")
+        .annotate(severe_hindrance=Exists(severe))
+    )
+
+
+def _overlapping(queryset: QuerySet[Work], start: date | None, end: date | None) -> QuerySet[Work]:
+    if start is not None:
+        queryset = queryset.filter(end_date__gte=start)
+    if end is not None:
+        queryset = queryset.filter(start_date__lte=end)
+    return queryset
+
+
+def work_list_near(
+    *,
+    lat: float,
+    lon: float,
+    radius_m: int,
+    start: date | None = None,
+    end: date | None = None,
+    limit: int | None = None,
+) -> list[WorkNear]:
+    """Works within ``radius_m`` of the point whose period overlaps [start, end] (None: open),
+    not cancelled, nearest first (then by start date)."""
+    # A metre of slack so a work exactly on the circle is not lost to rounding in the box.
+    dlat = (radius_m + 1) / METRES_PER_DEGREE_LAT
+    dlon = (radius_m + 1) / geo.metres_per_degree_lon(lat)
+    candidates = _overlapping(
+        _public().filter(
+            min_lat__lte=lat + dlat,
+            max_lat__gte=lat - dlat,
+            min_lon__lte=lon + dlon,
+            max_lon__gte=lon - dlon,
+        ),
+        start,
+        end,
+    )
+    found = []
+    for work in candidates:
+        distance = geo.distance_m(work.geometry, lat, lon)
+        if distance <= radius_m:
+            found.append(WorkNear(work=work, distance_m=distance))
+    found.sort(key=lambda near: (near.distance_m, near.work.start_date, near.work.pk))
+    return found[:limit] if limit is not None else found
+
+
+def work_list_public(
+    *,
+    district: District | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+) -> QuerySet[Work]:
+    """The public works (not cancelled) by start date, filtered; each carries
+    ``severe_hindrance`` (whether any of its hindrance is severe)."""
+    queryset = _overlapping(_public(), start, end)
+    if district is not None:
+        queryset = queryset.filter(district=district)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("start_date", "id")
+
+
+def work_get_public(*, work_id: int) -> Work:
+    """One public work with its hindrance and diversions; Work.DoesNotExist if cancelled or unknown."""
+    return (
+        _public()
+        .prefetch_related(
+            Prefetch("hindrances", queryset=Hindrance.objects.order_by("start_date", "id")),
+            Prefetch("diversions", queryset=Diversion.objects.order_by("id")),
+        )
+        .get(pk=work_id)
+    )
+
+
+def _page_pattern() -> str:
+    """The path of a work's public page with ``{id}`` for its id, reversed once per download."""
+    try:
+        return reverse("works:detail", args=[987654321]).replace("987654321", "{id}")
+    except NoReverseMatch:  # the public pages are not wired
+        return ""
+
+
+def work_public_properties(work: Work, *, page_pattern: str | None = None) -> dict[str, Any]:
+    """The fields of a work anyone may see, as JSON-ready values (the GeoJSON properties).
+
+    Contact details are left out of the bulk download: they are on the work's own page.
+    """
+    pattern = _page_pattern() if page_pattern is None else page_pattern
+    district = work.district
+    return {
+        "id": work.pk,
+        "title": work.title,
+        "description": work.description,
+        "kind": work.kind,
+        "kind_label": str(work.get_kind_display()),  # type: ignore[attr-defined]
+        "status": work.status,
+        "status_label": str(work.get_status_display()),  # type: ignore[attr-defined]
+        "groundwork_category": work.groundwork_category,
+        "start_date": work.start_date.isoformat(),
+        "end_date": work.end_date.isoformat(),
+        "owner": work.owner,
+        "contractor": work.contractor,
+        "address": work.address,
+        "url": work.url,
+        "district": district.slug if district is not None else None,
+        "district_name": district.name if district is not None else None,
+        "severe_hindrance": getattr(work, "severe_hindrance", None),
+        "source": work.source,
+        "external_id": work.external_id,
+        "page": pattern.replace("{id}", str(work.pk)),
+    }
+
+
+def works_geojson(*, works: Iterable[Work]) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection of the works with their public fields."""
+    pattern = _page_pattern()
+    features = [
+        {
+            "type": "Feature",
+            "id": work.pk,
+            "geometry": work.geometry,
+            "properties": work_public_properties(work, page_pattern=pattern),
+        }
+        for work in works
+    ]
+    return {"type": "FeatureCollection", "features": features}
