@@ -157,11 +157,15 @@ class AreaSubscription(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the last confirmation (or "already subscribed") mail was queued: asking again
+    # within a few minutes sends nothing, so the form cannot be used to flood a mailbox.
+    confirmation_mailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("abonnement op werken")
         verbose_name_plural = _("abonnementen op werken")
+        indexes = [models.Index(fields=["email", "created_at"], name="work_subscription_email")]
 
     def __str__(self) -> str:
         return f"{self.email}: {self.address} ({self.radius_m} m)"
@@ -186,12 +190,17 @@ class WorkNotice(models.Model):
     last_error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When the send job may (next) take the notice: empty for a new one; after a failed try the
+    # retry time, and while a job is sending it a short lease, so two jobs never both send it.
+    # Empty on a failed notice that has had all its tries.
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("bericht over een nieuw werk")
         verbose_name_plural = _("berichten over nieuwe werken")
         constraints = [models.UniqueConstraint(fields=["subscription", "work"], name="work_notice_unique")]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="work_notice_due")]
 
     def __str__(self) -> str:
         return f"{self.subscription.email}: {self.work_id}"

@@ -1,0 +1,228 @@
+"""Notices to area subscribers about new works: who hears of a work, and the outbox that sends them.
+
+``notices_queue_for_works`` is called in the transaction that creates works (the import, the
+admin): it writes one ``WorkNotice`` row per active subscription whose circle the work reaches
+and asks for the send job after commit. The job (``notices_send``) mails each subscriber one
+message listing their new works. A failing mail server never loses a notice and never undoes
+the import: the rows are marked ``failed`` with the error and a retry time, and the periodic job
+tries again with a growing delay until ``MAX_ATTEMPTS``; a failed row stays for staff to see.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from loket.organisation.geometry import METRES_PER_DEGREE_LAT
+from loket.works import geometry as geo
+from loket.works.models import AreaSubscription, Work, WorkNotice
+
+log = logging.getLogger(__name__)
+
+# Delay before the next try after the 1st, 2nd, … failed try; then the notice stays failed.
+RETRY_DELAYS = (
+    timedelta(minutes=5),
+    timedelta(minutes=15),
+    timedelta(hours=1),
+    timedelta(hours=4),
+    timedelta(hours=12),
+)
+MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+# How long a job may take to send a claimed notice before another job may try it again.
+LEASE = timedelta(minutes=10)
+# Notices one run of the job takes on; the rest wait for the next run (the periodic job).
+SEND_LIMIT = 2000
+_CHUNK = 500
+# Works that are over, or cancelled, are news to nobody.
+_NOT_NEWS = (Work.Status.CANCELLED, Work.Status.DONE)
+
+
+@dataclass(frozen=True)
+class _Circle:
+    subscription_id: int
+    lat: float
+    lon: float
+    radius_m: int
+
+
+def _chunks(values: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _active_circles() -> list[_Circle]:
+    """The active subscriptions as circles, sorted by latitude."""
+    rows = (
+        AreaSubscription.objects.filter(confirmed_at__isnull=False, cancelled_at__isnull=True)
+        .order_by("lat", "id")
+        .values_list("id", "lat", "lon", "radius_m")
+    )
+    return [_Circle(*row) for row in rows]
+
+
+def _circles_reached(work: Work, circles: list[_Circle], lats: list[float], max_radius_m: int) -> Iterator[_Circle]:
+    """The circles that the work's geometry reaches: a latitude band first (bisect), then each
+    circle's own box, then the exact distance."""
+    slack = (max_radius_m + 1) / METRES_PER_DEGREE_LAT
+    low = bisect.bisect_left(lats, work.min_lat - slack)
+    high = bisect.bisect_right(lats, work.max_lat + slack)
+    for circle in circles[low:high]:
+        dlat = (circle.radius_m + 1) / METRES_PER_DEGREE_LAT
+        dlon = (circle.radius_m + 1) / geo.metres_per_degree_lon(circle.lat)
+        if not (work.min_lat - dlat <= circle.lat <= work.max_lat + dlat):
+            continue
+        if not (work.min_lon - dlon <= circle.lon <= work.max_lon + dlon):
+            continue
+        if geo.distance_m(work.geometry, circle.lat, circle.lon) <= circle.radius_m:
+            yield circle
+
+
+def notices_queue_for_works(*, work_ids: list[int]) -> int:
+    """Queue a notice for every active subscription whose circle each new work reaches (at most
+    one per subscription and work); the send job runs after commit. Returns how many were queued.
+
+    Works that are cancelled, done or already over are skipped: they are news to nobody.
+    """
+    ids = sorted({int(work_id) for work_id in work_ids})
+    if not ids:
+        return 0
+    circles = _active_circles()
+    if not circles:
+        return 0
+    lats = [circle.lat for circle in circles]
+    max_radius_m = max(circle.radius_m for circle in circles)
+    today = timezone.localdate()
+    new: list[WorkNotice] = []
+    for chunk in _chunks(ids):
+        works = (
+            Work.objects.filter(pk__in=chunk, end_date__gte=today)
+            .exclude(status__in=_NOT_NEWS)
+            .only("id", "geometry", "min_lat", "max_lat", "min_lon", "max_lon")
+        )
+        existing = set(WorkNotice.objects.filter(work_id__in=chunk).values_list("subscription_id", "work_id"))
+        for work in works:
+            for circle in _circles_reached(work, circles, lats, max_radius_m):
+                if (circle.subscription_id, work.pk) not in existing:
+                    new.append(WorkNotice(subscription_id=circle.subscription_id, work_id=work.pk))
+    if not new:
+        return 0
+    with transaction.atomic():
+        # A concurrent import of the same work may have queued the same pair: keep one.
+        WorkNotice.objects.bulk_create(new, batch_size=_CHUNK, ignore_conflicts=True)
+        transaction.on_commit(_enqueue_send, robust=True)
+    return len(new)
+
+
+def _enqueue_send() -> None:
+    from loket.works.tasks import work_notices_send_job
+
+    work_notices_send_job()
+
+
+# --- Sending -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SendResult:
+    mails: int = 0
+    notices_sent: int = 0
+    notices_failed: int = 0
+
+
+def notices_due(*, now: datetime | None = None) -> QuerySet[WorkNotice]:
+    """Notices of active subscriptions that may be (re)tried now, oldest first."""
+    moment = now or timezone.now()
+    return (
+        WorkNotice.objects.filter(
+            status__in=(WorkNotice.Status.QUEUED, WorkNotice.Status.FAILED),
+            attempts__lt=MAX_ATTEMPTS,
+            subscription__confirmed_at__isnull=False,
+            subscription__cancelled_at__isnull=True,
+        )
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=moment))
+        .order_by("id")
+    )
+
+
+def _claim(notice_id: int, attempts: int) -> bool:
+    """Take one notice for this job: counts the try and leases it, unless another job took it."""
+    now = timezone.now()
+    return bool(
+        notices_due(now=now)
+        .filter(pk=notice_id, attempts=attempts)
+        .update(attempts=attempts + 1, next_attempt_at=now + LEASE)
+    )
+
+
+def _error_text(exc: Exception) -> str:
+    return f"{timezone.now():%Y-%m-%d %H:%M} {type(exc).__name__}: {exc}"[:300]
+
+
+def notices_send(*, limit: int = SEND_LIMIT) -> SendResult:
+    """Send the due notices: one mail per subscriber listing their new works.
+
+    Each notice is claimed before its mail goes out (a conditional update), so two jobs running
+    at once never both send it. A failed mail marks its notices ``failed`` with the error and
+    the time of the next try; the notices are never dropped.
+    """
+    from loket.works.mail import notice_mail
+
+    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for notice_id, subscription_id, attempts in notices_due().values_list("id", "subscription_id", "attempts")[:limit]:
+        groups[subscription_id].append((notice_id, attempts))
+    if not groups:
+        return SendResult()
+    connection = get_connection()
+    try:
+        connection.open()
+    except Exception:  # every mail below tries again and records its own error
+        log.warning("mail server not reachable for work notices", exc_info=True)
+    mails = sent = failed = 0
+    try:
+        for rows in groups.values():
+            claimed = [notice_id for notice_id, attempts in rows if _claim(notice_id, attempts)]
+            if not claimed:
+                continue
+            notices = list(
+                WorkNotice.objects.filter(pk__in=claimed)
+                .select_related("subscription", "work")
+                .order_by("work__start_date", "id")
+            )
+            try:
+                notice_mail(notices=notices, connection=connection).send()
+            except Exception as exc:
+                _mark_failed(notices, exc)
+                failed += len(notices)
+                log.warning("work notice mail to subscription %s not delivered: %s", notices[0].subscription_id, exc)
+            else:
+                WorkNotice.objects.filter(pk__in=claimed).update(
+                    status=WorkNotice.Status.SENT, sent_at=timezone.now(), next_attempt_at=None, last_error=""
+                )
+                mails += 1
+                sent += len(notices)
+    finally:
+        try:
+            connection.close()
+        except Exception:  # closing a broken connection must not hide what was sent
+            log.warning("closing the mail connection failed", exc_info=True)
+    return SendResult(mails=mails, notices_sent=sent, notices_failed=failed)
+
+
+def _mark_failed(notices: list[WorkNotice], exc: Exception) -> None:
+    now = timezone.now()
+    error = _error_text(exc)
+    for notice in notices:
+        attempts = notice.attempts  # already counted by the claim
+        retry_at = now + RETRY_DELAYS[attempts - 1] if attempts < MAX_ATTEMPTS else None
+        WorkNotice.objects.filter(pk=notice.pk).update(
+            status=WorkNotice.Status.FAILED, last_error=error, next_attempt_at=retry_at
+        )
