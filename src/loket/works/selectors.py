@@ -8,6 +8,7 @@ decides (``geometry.distance_m``). Cancelled works are never public.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -15,11 +16,16 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
+from loket.organisation.geocoding import get_geocoder
 from loket.organisation.geometry import METRES_PER_DEGREE_LAT
 from loket.organisation.models import District
+from loket.organisation.selectors import InvalidCoordinates, address_locate, district_locate_point
 from loket.works import geometry as geo
 from loket.works.models import Diversion, Hindrance, Work
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,58 @@ def work_list_public(
     return queryset.order_by("start_date", "id")
 
 
+def work_search(
+    *,
+    district: District | None = None,
+    lat: float | None = None,
+    lon: float | None = None,
+    radius_m: int = 500,
+    start: date | None = None,
+    end: date | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+) -> list[Work] | QuerySet[Work]:
+    """The public works for the filters of the API and the download. Around a point: a list,
+    nearest first, each work carrying ``distance_m``; otherwise ``work_list_public``."""
+    if lat is None or lon is None:
+        return work_list_public(district=district, start=start, end=end, kind=kind, status=status)
+    found = []
+    for near in work_list_near(lat=lat, lon=lon, radius_m=radius_m, start=start, end=end):
+        work = near.work
+        if district is not None and work.district_id != district.pk:  # type: ignore[attr-defined]
+            continue
+        if (kind and work.kind != kind) or (status and work.status != status):
+            continue
+        work.distance_m = near.distance_m  # type: ignore[attr-defined]
+        found.append(work)
+    return found
+
+
+def address_point(*, address: str) -> tuple[float, float]:
+    """(lat, lon) of an address in the city; ValueError with a Dutch message when the address is
+    unknown, has no known position (the street table knows only the district) or lies outside."""
+    address = " ".join(address.split())
+    try:
+        result = get_geocoder().geocode(address) if address else None
+    except Exception:  # an external geocoder may fail; the street table below still answers
+        log.warning("geocoding failed for a works address", exc_info=True)
+        result = None
+    if result is not None and result.lat is not None and result.lon is not None:
+        try:
+            inside = district_locate_point(lat=result.lat, lon=result.lon) is not None
+        except InvalidCoordinates:
+            inside = False
+        if not inside:
+            raise ValueError(_("Dit adres ligt buiten de stad Antwerpen."))
+        return result.lat, result.lon
+    located = address_locate(address=address)
+    if not located.found:
+        raise ValueError(_("Dit adres vinden we niet. Controleer de straat, het huisnummer en de postcode."))
+    if located.district is None:
+        raise ValueError(_("Dit adres ligt buiten de stad Antwerpen."))
+    raise ValueError(_("Van dit adres kennen we de ligging niet precies; geef een punt (lat en lon)."))
+
+
 def work_get_public(*, work_id: int) -> Work:
     """One public work with its hindrance and diversions; Work.DoesNotExist if cancelled or unknown."""
     return (
@@ -110,7 +168,7 @@ def work_get_public(*, work_id: int) -> Work:
     )
 
 
-def _page_pattern() -> str:
+def work_page_pattern() -> str:
     """The path of a work's public page with ``{id}`` for its id, reversed once per download."""
     try:
         return reverse("works:detail", args=[987654321]).replace("987654321", "{id}")
@@ -123,7 +181,7 @@ def work_public_properties(work: Work, *, page_pattern: str | None = None) -> di
 
     Contact details are left out of the bulk download: they are on the work's own page.
     """
-    pattern = _page_pattern() if page_pattern is None else page_pattern
+    pattern = work_page_pattern() if page_pattern is None else page_pattern
     district = work.district
     return {
         "id": work.pk,
@@ -151,7 +209,7 @@ def work_public_properties(work: Work, *, page_pattern: str | None = None) -> di
 
 def works_geojson(*, works: Iterable[Work]) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of the works with their public fields."""
-    pattern = _page_pattern()
+    pattern = work_page_pattern()
     features = [
         {
             "type": "Feature",
