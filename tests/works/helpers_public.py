@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from loket.organisation.selectors import district_locate_point
 from loket.works.geometry import bbox_of
 from loket.works.models import AreaSubscription, Work
 
@@ -49,6 +50,8 @@ def make_work(
     geometry = geometry or square(*at)
     today = timezone.localdate()
     min_lat, max_lat, min_lon, max_lon = bbox_of(geometry)
+    if "district" not in fields:
+        fields["district"] = district_locate_point(lat=(min_lat + max_lat) / 2, lon=(min_lon + max_lon) / 2)
     return Work.objects.create(
         external_id=fields.pop("external_id", f"public-test-{next(_ids)}"),
         title=fields.pop("title", "Heraanleg voetpad"),
@@ -83,3 +86,10 @@ def make_subscription(
         confirmed_at=now if confirmed else None,
         cancelled_at=now if cancelled else None,
     )
+
+
+def street_at(name: str, lat: float, lon: float) -> None:
+    """Give a street of the embedded street table a position, as an external geocoder would."""
+    from loket.organisation.models import Street
+
+    assert Street.objects.filter(name=name).update(lat=lat, lon=lon) >= 1
