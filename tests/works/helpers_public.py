@@ -11,6 +11,7 @@ from django.utils import timezone
 from loket.organisation.selectors import district_locate_point
 from loket.works.geometry import bbox_of
 from loket.works.models import AreaSubscription, Work
+from loket.works.services import work_place
 
 GROENPLAATS = (51.2190, 4.4010)  # lat, lon, district Antwerpen
 DEURNE = (51.2194, 4.4646)
@@ -46,25 +47,25 @@ def make_work(
     end: date | None = None,
     **fields: Any,
 ) -> Work:
-    """A work as a row (bounding box computed), by default from today for two weeks."""
+    """A work as a row, placed by works-data's ``work_place`` (box, index columns, district),
+    by default from today for two weeks."""
     geometry = geometry or square(*at)
     today = timezone.localdate()
-    min_lat, max_lat, min_lon, max_lon = bbox_of(geometry)
-    if "district" not in fields:
-        fields["district"] = district_locate_point(lat=(min_lat + max_lat) / 2, lon=(min_lon + max_lon) / 2)
-    return Work.objects.create(
+    district = fields.pop("district", None)
+    if district is None:
+        min_lat, max_lat, min_lon, max_lon = bbox_of(geometry)
+        district = district_locate_point(lat=(min_lat + max_lat) / 2, lon=(min_lon + max_lon) / 2)
+    work = Work(
         external_id=fields.pop("external_id", f"public-test-{next(_ids)}"),
         title=fields.pop("title", "Heraanleg voetpad"),
         owner=fields.pop("owner", "Stad Antwerpen"),
         start_date=start or today,
         end_date=end or today + timedelta(days=14),
-        geometry=geometry,
-        min_lat=min_lat,
-        max_lat=max_lat,
-        min_lon=min_lon,
-        max_lon=max_lon,
         **fields,
     )
+    work_place(work=work, geometry=geometry, district=district)
+    work.save()
+    return work
 
 
 def make_subscription(

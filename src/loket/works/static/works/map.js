@@ -80,17 +80,19 @@
       var diversions = L.geoJSON(config.diversions, { style: DIVERSION, interactive: false }).addTo(map);
       bounds.extend(diversions.getBounds());
     }
-    if (config.circle) {
-      var circle = L.circle([config.circle.lat, config.circle.lon], {
-        radius: config.circle.radius, color: "#0057b8", weight: 2, fill: false, interactive: false
-      }).addTo(map);
-      L.circleMarker([config.circle.lat, config.circle.lon], { radius: 4, color: "#0057b8", interactive: false }).addTo(map);
-      bounds.extend(circle.getBounds());
-    }
+    var centre = config.circle ? L.latLng(config.circle.lat, config.circle.lon) : null;
+    if (centre) bounds.extend(centre.toBounds(config.circle.radius * 2));
     if (bounds.isValid()) {
       map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
     } else {
       map.fitBounds(districts.getBounds());
+    }
+    if (centre) {
+      // Added once the map has its view: a circle added before that breaks Leaflet's renderer.
+      L.circle(centre, {
+        radius: config.circle.radius, color: "#0057b8", weight: 2, fill: false, interactive: false
+      }).addTo(map);
+      L.circleMarker(centre, { radius: 4, color: "#0057b8", interactive: false }).addTo(map);
     }
     if (config.picker && element.dataset.form) setupPicker(map, element, config);
   }
