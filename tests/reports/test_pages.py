@@ -91,11 +91,11 @@ def test_the_duplicates_fragment_lists_reports_nearby(client, city, submit):
     assert client.get(reverse("reports:duplicates"), {"category": "weg.put", "lat": "x"}).content.strip() == b""
 
 
-def test_following_instead_subscribes_the_email(client, city, submit):
+def test_following_instead_asks_the_address_to_confirm(client, city, submit):
     first = submit("weg.put", point=GROENPLAATS)
     response = client.post(reverse("reports:follow", args=[first.public_token]), {"email": "buur@example.be"})
     assert response.status_code == 302
-    assert first.followers.filter(email="buur@example.be", kind="follower").exists()
+    assert first.followers.filter(email="buur@example.be", kind="follower", confirmed_at__isnull=True).exists()
     client.post(reverse("reports:follow", args=[first.public_token]), {"email": "geen adres"})
     assert first.followers.count() == 1
 

@@ -119,7 +119,14 @@ class ReportInSerializer(serializers.Serializer):
     lat = serializers.FloatField(required=False, allow_null=True, min_value=-90, max_value=90)
     lon = serializers.FloatField(required=False, allow_null=True, min_value=-180, max_value=180)
     address = serializers.CharField(required=False, allow_blank=True, max_length=250)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = serializers.EmailField(
+        required=False,
+        allow_blank=True,
+        help_text=(
+            "E-mailadres van de melder zelf: krijgt bericht bij elke nieuwe status, zonder bevestiging (zoals op "
+            "het formulier). Een andere melding volgen kan enkel op haar pagina, met een bevestigingslink per e-mail."
+        ),
+    )
     attributes = serializers.JSONField(
         required=False,
         help_text="Antwoorden op de extra vragen: {code: waarde of [waarden]} (in multipart als JSON-tekst).",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,7 +53,7 @@ def report_status_changed(*, case: Any, from_status: str, to_status: str, actor:
     message = _public_text(case, to_status)
     try:
         reporter_id = report.reporter_id
-        followers = [f for f in report.followers.all() if not _is_actor(f.email, actor)]
+        followers = [f for f in report.followers.filter(confirmed_at__isnull=False) if not _is_actor(f.email, actor)]
         mail.mail_status(report=report, to_status=to_status, message=message, followers=followers)
         if to_status == DONE and reporter_id and reporter_id != getattr(actor, "pk", None):
             _ask_reporter(report=report, message=message)
@@ -95,7 +95,7 @@ def report_case_section(*, case: Any, user: Any) -> PageSection | None:
     report = (
         Report.objects.select_related("category", "merged_into__case")
         .filter(case_id=case.pk)
-        .annotate(follower_count=Count("followers"))
+        .annotate(follower_count=Count("followers", filter=Q(followers__confirmed_at__isnull=False)))
         .first()
     )
     if report is None:

@@ -1,11 +1,14 @@
 """Links about a report: the public follow page, and the signed links in mails.
 
 The public token names a report on the public map, so it is no secret: answering "is it fixed?"
-(which may reopen the report) and unfollowing need a signature of the project's secret that only
-the mails (and the reporter's own pages) carry.
+(which may reopen the report), confirming that one wants to follow it and unfollowing need a
+signature of the project's secret that only the mails (and the reporter's own pages) carry. The
+confirmation link also carries its time and expires after ``FOLLOW_CONFIRM_DAYS``.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.conf import settings
 from django.core import signing
@@ -16,6 +19,8 @@ from loket.reports.models import Report
 
 FEEDBACK_SALT = "loket.reports.feedback"
 UNFOLLOW_SALT = "loket.reports.unfollow"
+FOLLOW_CONFIRM_SALT = "loket.reports.follow-confirm"
+FOLLOW_CONFIRM_DAYS = 7
 
 
 def absolute(path: str) -> str:
@@ -57,3 +62,18 @@ def unfollow_email(report: Report, code: str) -> str | None:
 
 def unfollow_path(report: Report, email: str) -> str:
     return reverse("reports:unfollow", kwargs={"token": report.public_token, "code": unfollow_code(report, email)})
+
+
+def follow_confirm_path(report: Report, email: str) -> str:
+    """The link that proves ``email`` is its owner's and wants to follow ``report``."""
+    code = signing.dumps({"t": report.public_token, "e": email.lower()}, salt=FOLLOW_CONFIRM_SALT, compress=True)
+    return reverse("reports:follow-confirm", kwargs={"token": report.public_token, "code": code})
+
+
+def follow_confirm_email(report: Report, code: str) -> str:
+    """The address a confirmation code names for this report. Raises ``signing.SignatureExpired``
+    for a code older than ``FOLLOW_CONFIRM_DAYS`` and ``signing.BadSignature`` for any other bad one."""
+    data = signing.loads(code, salt=FOLLOW_CONFIRM_SALT, max_age=dt.timedelta(days=FOLLOW_CONFIRM_DAYS))
+    if not isinstance(data, dict) or data.get("t") != report.public_token or not isinstance(data.get("e"), str):
+        raise signing.BadSignature("the code names another report")
+    return str(data["e"])

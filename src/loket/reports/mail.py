@@ -7,6 +7,7 @@ never rolls back or loses the report: the row stays ``queued`` and finally ``fai
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
 from functools import partial
@@ -73,8 +74,49 @@ def mail_welcome(*, follower: Follower) -> ReportMail:
     )
 
 
+def mail_follow_confirm(*, follower: Follower) -> ReportMail:
+    """The confirmation link to an address typed on a report's page: the one mail it gets until
+    the link is used."""
+    report = follower.report
+    context = {
+        **report_context(report),
+        "confirm_url": links.absolute(links.follow_confirm_path(report, follower.email)),
+        "valid_until": timezone.localtime() + dt.timedelta(days=links.FOLLOW_CONFIRM_DAYS),
+    }
+    return _queue(
+        report=report,
+        to=follower.email,
+        subject=texts.FOLLOW_CONFIRM_SUBJECT,
+        body=texts.FOLLOW_CONFIRM_BODY,
+        context=context,
+    )
+
+
+def _to_each(
+    *, report: Report, followers: Iterable[Follower], subject: str, body: str, context: Mapping[str, Any]
+) -> list[ReportMail]:
+    """One mail per confirmed follower, each with its own unfollow link."""
+    mails = []
+    with transaction.atomic():
+        for follower in followers:
+            if follower.confirmed_at is None:
+                continue  # an unconfirmed address hears nothing (it had its confirmation link)
+            unfollow = links.absolute(links.unfollow_path(report, follower.email))
+            mails.append(
+                _queue(
+                    report=report,
+                    to=follower.email,
+                    subject=subject,
+                    body=body,
+                    context={**context, "unfollow_url": unfollow},
+                )
+            )
+    return mails
+
+
 def mail_status(*, report: Report, to_status: str, message: str, followers: Iterable[Follower]) -> list[ReportMail]:
-    """One mail per follower about a new public status (with the "is it fixed?" links when done)."""
+    """One mail per follower about a new public status. When done, it is the one mail that says
+    so and asks "is het opgelost?" with the links to answer."""
     context: dict[str, Any] = {
         **report_context(report),
         "status_label": REPORT_WORKFLOW.label(to_status),
@@ -86,20 +128,13 @@ def mail_status(*, report: Report, to_status: str, message: str, followers: Iter
             not_fixed_url=links.absolute(links.feedback_path(report, "nee")),
             reopen_until=timezone.localtime(report.reopen_until),
         )
-    mails = []
-    with transaction.atomic():
-        for follower in followers:
-            unfollow = links.absolute(links.unfollow_path(report, follower.email))
-            mails.append(
-                _queue(
-                    report=report,
-                    to=follower.email,
-                    subject=texts.FOLLOWER_STATUS_SUBJECT,
-                    body=texts.FOLLOWER_STATUS_BODY,
-                    context={**context, "unfollow_url": unfollow},
-                )
-            )
-    return mails
+    return _to_each(
+        report=report,
+        followers=followers,
+        subject=texts.FOLLOWER_STATUS_SUBJECT,
+        body=texts.FOLLOWER_STATUS_BODY,
+        context=context,
+    )
 
 
 def _error_text(exc: Exception) -> str:

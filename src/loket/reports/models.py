@@ -133,7 +133,13 @@ class Report(models.Model):
 
 class Follower(models.Model):
     """An e-mail address that hears of a report's public updates (the anonymous reporter, whoever
-    chose "follow instead", and the reporters of duplicates merged into it)."""
+    chose "follow instead", and the reporters of duplicates merged into it).
+
+    Only a confirmed address hears anything. Whoever typed an address on a report's page must
+    prove it is theirs with the link mailed to it (a double opt-in): until then ``confirmed_at``
+    is empty and the address gets nothing but that one confirmation mail. The reporter's own
+    address from the report form, an account's own address and the followers carried over by a
+    merge are confirmed when they are written."""
 
     class Kind(models.TextChoices):
         REPORTER = "reporter", _("melder")
@@ -144,11 +150,16 @@ class Follower(models.Model):
     email = models.EmailField(_("e-mail"))
     kind = models.CharField(max_length=10, choices=Kind.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    # The last confirmation mail: the address is not mailed again within the hour, and at most a
+    # few times a day over all reports (``services.report_follow``).
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("volger")
         verbose_name_plural = _("volgers")
         constraints = [models.UniqueConstraint(fields=["report", "email"], name="report_follower_unique")]
+        indexes = [models.Index(fields=["email", "confirmation_sent_at"], name="report_follower_email_sent")]
 
     def __str__(self) -> str:
         return f"{self.email} → {self.report_id}"

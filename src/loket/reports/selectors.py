@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from loket.accounts.scoping import filter_by_district
 from loket.cases.models import CaseEvent
-from loket.reports.models import DEFAULT_DUPLICATE_RADIUS_M, Category, Report
+from loket.reports.models import DEFAULT_DUPLICATE_RADIUS_M, Category, Follower, Report
 from loket.reports.workflow import CLOSED_STATUSES, REPORT_WORKFLOW
 
 EARTH_RADIUS_M = 6_371_008.8
@@ -202,6 +202,11 @@ def report_by_token(token: str) -> Report:
     if report is None:
         raise Http404(_("Deze melding bestaat niet."))
     return report
+
+
+def follower_exists(*, report: Report, email: str) -> bool:
+    """Whether ``email`` asked to follow ``report`` (confirmed or not) and has not stopped."""
+    return Follower.objects.filter(report=report, email=email.lower()).exists()
 
 
 def report_public_get(pk: int) -> Report:

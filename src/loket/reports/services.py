@@ -1,5 +1,5 @@
-"""Writes on reports: submit (routed by category and place), follow, merge, the reporter's
-"is it fixed?" answer, and a handler's category choice.
+"""Writes on reports: submit (routed by category and place), follow (confirmed by a mailed link),
+merge, the reporter's "is it fixed?" answer, and a handler's category choice.
 
 A report is a case of kind "report": ``report_submit`` opens it through ``cases.services.case_create``
 and then routes it by the category (city level → ``stad-<team>``, district level →
@@ -9,6 +9,7 @@ and then routes it by the category (city level → ``stad-<team>``, district lev
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import importlib
 import logging
 from collections.abc import Sequence
@@ -44,6 +45,8 @@ SORTING_TEAM_SLUG = "stad-meldpunt"
 REOPEN_DAYS = 14
 MAX_DESCRIPTION = 5000
 OUTSIDE_CITY = "outside_city"
+FOLLOW_CONFIRM_RESEND = dt.timedelta(hours=1)
+FOLLOW_CONFIRMS_PER_DAY = 5
 
 
 def outside_city_error(field: str) -> ValidationError:
@@ -249,7 +252,10 @@ def report_submit(
     for photo in cleaned_photos:
         case_add_attachment(case=case, upload=photo, actor=actor)
     if email and email != (getattr(reporter, "email", "") or "").lower():
-        follower = Follower.objects.create(report=report, email=email, kind=Follower.Kind.REPORTER)
+        # The reporter typed their own address while filing: no confirmation asked.
+        follower = Follower.objects.create(
+            report=report, email=email, kind=Follower.Kind.REPORTER, confirmed_at=timezone.now()
+        )
         mail.mail_welcome(follower=follower)
     if email or reporter is not None:
         audit_record(
@@ -284,9 +290,38 @@ def _route(*, case: Case, category: Category | None, district: District) -> None
         )
 
 
+class Following(enum.Enum):
+    """What asking to follow a report led to."""
+
+    FOLLOWING = "following"  # the address follows it (an account's own address: at once)
+    CONFIRMATION_SENT = "confirmation_sent"  # the address may confirm with the link mailed to it
+    REPORTER = "reporter"  # the logged-in reporter hears of their report already
+
+
+def _own_address(actor: Any, email: str) -> bool:
+    own = (getattr(actor, "email", "") or "").strip().lower()
+    return bool(own) and getattr(actor, "is_authenticated", False) and own == email
+
+
+def _may_mail_confirmation(follower: Follower, now: dt.datetime) -> bool:
+    """Not the same address again within the hour, and only a few times a day over all reports:
+    the follow form must not become a way to flood someone's mailbox."""
+    if follower.confirmation_sent_at is not None and now - follower.confirmation_sent_at < FOLLOW_CONFIRM_RESEND:
+        return False
+    sent_today = Follower.objects.filter(
+        email=follower.email, confirmation_sent_at__gt=now - dt.timedelta(days=1)
+    ).count()
+    return sent_today < FOLLOW_CONFIRMS_PER_DAY
+
+
 @transaction.atomic
-def report_follow(*, report: Report, email: str) -> Follower:
-    """Subscribe ``email`` to a report's updates ("volg deze melding in de plaats")."""
+def report_follow(*, report: Report, email: str, actor: Any = None) -> Following:
+    """Ask for ``email`` to hear of a report's updates ("volg deze melding in de plaats").
+
+    A logged-in user's own account address follows at once. Any other address gets a
+    confirmation link and nothing else until it is used (``report_follow_confirm``); whether an
+    address already follows is not told to whoever typed it.
+    """
     email = (email or "").strip().lower()
     try:
         validate_email(email)
@@ -294,12 +329,60 @@ def report_follow(*, report: Report, email: str) -> Follower:
         raise ValidationError({"email": [_("Dit is geen geldig e-mailadres.")]}) from None
     if report.closed_at is not None or report.case.closed_at is not None:
         raise ValidationError({"email": [_("Deze melding is al afgesloten; volgen kan niet meer.")]}, code="closed")
-    follower, created = Follower.objects.get_or_create(
-        report=report, email=email, defaults={"kind": Follower.Kind.FOLLOWER}
+    own = _own_address(actor, email)
+    if own and report.reporter_id is not None and report.reporter_id == actor.pk:
+        return Following.REPORTER
+    now = timezone.now()
+    follower, created = Follower.objects.select_for_update().get_or_create(
+        report=report, email=email, defaults={"kind": Follower.Kind.FOLLOWER, "confirmed_at": now if own else None}
     )
-    if created:
-        mail.mail_welcome(follower=follower)
+    if own:
+        newly = created or follower.confirmed_at is None
+        if follower.confirmed_at is None:  # asked before by someone, now from the account itself
+            follower.confirmed_at = now
+            follower.save(update_fields=["confirmed_at"])
+        if newly:
+            mail.mail_welcome(follower=follower)
+        return Following.FOLLOWING
+    if follower.confirmed_at is None and _may_mail_confirmation(follower, now):
+        follower.confirmation_sent_at = now
+        follower.save(update_fields=["confirmation_sent_at"])
+        mail.mail_follow_confirm(follower=follower)
+    return Following.CONFIRMATION_SENT
+
+
+@transaction.atomic
+def report_follow_confirm(*, report: Report, email: str) -> Follower | None:
+    """The address proved it is its owner's (the mailed link): it follows the report from now on.
+    None when nobody asked for it (or the address stopped following before confirming).
+
+    A report merged into another meanwhile hands the follower on to the report it was merged into.
+    """
+    email = (email or "").strip().lower()
+    follower = Follower.objects.select_for_update().filter(report=report, email=email).first()
+    if follower is None:
+        return None
+    now = timezone.now()
+    if follower.confirmed_at is None:
+        follower.confirmed_at = now
+        follower.save(update_fields=["confirmed_at"])
+    main = _main_report(report)
+    if main is not None:
+        carried, _created = Follower.objects.get_or_create(
+            report=main, email=email, defaults={"kind": Follower.Kind.MERGED, "confirmed_at": now}
+        )
+        if carried.confirmed_at is None:
+            carried.confirmed_at = now
+            carried.save(update_fields=["confirmed_at"])
     return follower
+
+
+def _main_report(report: Report, *, hops: int = 10) -> Report | None:
+    """The report a duplicate was (in the end) merged into, or None for a report not merged."""
+    main = report.merged_into
+    while main is not None and main.merged_into_id is not None and hops > 0:
+        main, hops = main.merged_into, hops - 1
+    return main
 
 
 @transaction.atomic
@@ -309,14 +392,20 @@ def report_unfollow(*, report: Report, email: str) -> bool:
 
 
 def _merge_followers(*, duplicate: Report, into: Report) -> None:
-    emails = list(duplicate.followers.values_list("email", flat=True))
+    """The duplicate's confirmed followers and its reporter follow ``into`` (confirmed: they chose
+    this problem). An address still to confirm is handed on when it confirms."""
+    emails = list(duplicate.followers.filter(confirmed_at__isnull=False).values_list("email", flat=True))
     reporter_email = (getattr(duplicate.reporter, "email", "") or "").strip().lower()
     if reporter_email and (into.reporter_id is None or into.reporter_id != duplicate.reporter_id):
         emails.append(reporter_email)
     existing = set(into.followers.values_list("email", flat=True))
     into_reporter_email = (getattr(into.reporter, "email", "") or "").lower()
     new = {e for e in emails if e not in existing and e != into_reporter_email}
-    Follower.objects.bulk_create([Follower(report=into, email=e, kind=Follower.Kind.MERGED) for e in sorted(new)])
+    now = timezone.now()
+    into.followers.filter(email__in=emails, confirmed_at__isnull=True).update(confirmed_at=now)
+    Follower.objects.bulk_create(
+        [Follower(report=into, email=e, kind=Follower.Kind.MERGED, confirmed_at=now) for e in sorted(new)]
+    )
 
 
 @transaction.atomic

@@ -52,3 +52,16 @@ FOLLOWER_WELCOME_BODY = (
     "Volg de melding: {{ public_url }}\n"
     "Wilt u geen berichten meer over deze melding? {{ unfollow_url }}\n\n" + SIGNATURE
 )
+
+# To an address typed on a report's page ("volg deze melding"): the only mail it gets until the
+# link is used (a double opt-in).
+FOLLOW_CONFIRM_SUBJECT = "Bevestig dat u melding {{ reference }} wilt volgen"
+FOLLOW_CONFIRM_BODY = (
+    "Beste,\n\n"
+    "Iemand vroeg om met dit e-mailadres de melding {{ reference }} ({{ title }}) te volgen.\n"
+    "Was u dat? Bevestig het via deze link (geldig tot {{ valid_until|date:'j F Y' }}):\n"
+    "{{ confirm_url }}\n\n"
+    "Vroeg u dit niet? Dan hoeft u niets te doen: zonder bevestiging krijgt u geen berichten "
+    "over deze melding.\n\n"
+    "De melding: {{ public_url }}\n\n" + SIGNATURE
+)

@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern] = [
     path("meldingen/behandelen/<str:reference>/categorie/", views_handler.set_category, name="set-category"),
     path("meldingen/<str:token>/", views_public.public_detail, name="public-detail"),
     path("meldingen/<str:token>/volgen/", views_public.follow, name="follow"),
+    path("meldingen/<str:token>/volgen/bevestigen/<str:code>/", views_public.follow_confirm, name="follow-confirm"),
     path("meldingen/<str:token>/opgelost/<str:signature>/", views_public.feedback, name="feedback"),
     path("meldingen/<str:token>/niet-meer-volgen/<str:code>/", views_public.unfollow, name="unfollow"),
 ]

@@ -1,7 +1,8 @@
-"""A report's public page (updates, follow), the "is het opgelost?" answer and unfollowing.
+"""A report's public page (updates, follow), confirming to follow, the "is het opgelost?" answer
+and unfollowing.
 
-The public page shows no personal data. Answering and unfollowing need the signed code that only
-the mails (and the reporter's own view) carry; the GET pages only ask, the POST acts, so a mail
+The public page shows no personal data. Confirming, answering and unfollowing need the signed code
+that only the mails (and the reporter's own view) carry; the GET pages only ask, the POST acts, so a mail
 scanner that opens links changes nothing.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -46,6 +48,7 @@ def public_detail(request: HttpRequest, token: str) -> HttpResponse:
         "answers": answers,
         "main": report.merged_into,
         "can_follow": data["status_public"] == "open",
+        "follow_email": getattr(request.user, "email", "") if request.user.is_authenticated else "",
         "feedback_url": links.feedback_path(report) if is_reporter and report.case.status == DONE else "",
         "map": map_context(points=[data] if data["lat"] is not None else [], zoom=17),
     }
@@ -55,18 +58,62 @@ def public_detail(request: HttpRequest, token: str) -> HttpResponse:
 @rules.allow(rules.PUBLIC)
 @require_POST
 def follow(request: HttpRequest, token: str) -> HttpResponse:
+    """Follow a report: an account's own address at once, any other after the mailed link."""
     report = selectors.report_by_token(token)
+    email = request.POST.get("email", "").strip()
     try:
-        services.report_follow(report=report, email=request.POST.get("email", ""))
+        outcome = services.report_follow(report=report, email=email, actor=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+        return HttpResponseRedirect(_detail_url(report))
+    reference = report.case.reference
+    if outcome is services.Following.REPORTER:
+        messages.info(
+            request,
+            _("U hebt melding %(reference)s zelf ingediend: u krijgt al bericht bij elke nieuwe status.")
+            % {"reference": reference},
+        )
+    elif outcome is services.Following.FOLLOWING:
+        messages.success(
+            request,
+            _("U volgt nu melding %(reference)s. U krijgt een e-mail bij elke nieuwe status.")
+            % {"reference": reference},
+        )
     else:
+        messages.success(
+            request,
+            _(
+                "Bijna klaar: als %(email)s melding %(reference)s nog niet volgt, krijgt het een e-mail met een "
+                "link. Bevestig het volgen met die link; pas daarna sturen we berichten over deze melding."
+            )
+            % {"email": email.lower(), "reference": reference},
+        )
+    return HttpResponseRedirect(_detail_url(report))
+
+
+@rules.allow(rules.PUBLIC)
+@require_http_methods(["GET", "HEAD", "POST"])
+def follow_confirm(request: HttpRequest, token: str, code: str) -> HttpResponse:
+    """The link in the confirmation mail: GET asks (a mail scanner changes nothing), POST confirms."""
+    report = selectors.report_by_token(token)
+    try:
+        email = links.follow_confirm_email(report, code)
+    except signing.SignatureExpired:
+        context = {"report": report, "expired": True, "days": links.FOLLOW_CONFIRM_DAYS}
+        return render(request, "reports/follow_confirm.html", context, status=410)
+    except signing.BadSignature:
+        raise Http404(_("Deze link is niet geldig.")) from None
+    if not selectors.follower_exists(report=report, email=email):
+        raise Http404(_("Deze link is niet meer geldig."))
+    if request.method == "POST":
+        services.report_follow_confirm(report=report, email=email)
         messages.success(
             request,
             _("U volgt nu melding %(reference)s. U krijgt een e-mail bij elke nieuwe status.")
             % {"reference": report.case.reference},
         )
-    return HttpResponseRedirect(_detail_url(report))
+        return HttpResponseRedirect(_detail_url(report))
+    return render(request, "reports/follow_confirm.html", {"report": report, "email": email})
 
 
 @rules.allow(rules.PUBLIC)
