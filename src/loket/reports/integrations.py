@@ -1,5 +1,6 @@
 """How reports plug into the base apps: the case status hook (keep the report in step, tell
-followers, ask "is het opgelost?") and the section on the case page (reports nearby, merge)."""
+followers of public statuses and reopenings, ask "is het opgelost?") and the section on the case
+page (reports nearby, merge)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from loket.cases.models import CaseEvent
+from loket.notifications.integrations import KEY_STATUS_CHANGED, case_context
 from loket.notifications.services import notification_send
 from loket.organisation.hooks import PageSection
 from loket.reports import links, mail, texts
@@ -32,7 +34,8 @@ def _public_text(case: Any, to_status: str) -> str:
 
 def report_status_changed(*, case: Any, from_status: str, to_status: str, actor: Any) -> None:
     """After a report's case changed status (committed): mirror closed_at on the report, open the
-    14-day reopen window when done, mail the followers and ask the reporter whether it is fixed.
+    14-day reopen window when done, and tell whoever follows it of a public status (asking the
+    reporter whether it is fixed when done) or that a closed report was reopened.
     Never raises: the status change stands whatever happens to the messages."""
     if case.kind != "report":
         return
@@ -48,15 +51,21 @@ def report_status_changed(*, case: Any, from_status: str, to_status: str, actor:
     Report.objects.filter(pk=report.pk).update(
         closed_at=report.closed_at, reopen_until=report.reopen_until, updated_at=report.updated_at
     )
-    if not REPORT_WORKFLOW.notifies(to_status):
+    reopened = REPORT_WORKFLOW.is_closed(from_status) and not REPORT_WORKFLOW.is_closed(to_status)
+    if not reopened and not REPORT_WORKFLOW.notifies(to_status):
         return
     message = _public_text(case, to_status)
     try:
-        reporter_id = report.reporter_id
         followers = [f for f in report.followers.filter(confirmed_at__isnull=False) if not _is_actor(f.email, actor)]
-        mail.mail_status(report=report, to_status=to_status, message=message, followers=followers)
-        if to_status == DONE and reporter_id and reporter_id != getattr(actor, "pk", None):
-            _ask_reporter(report=report, message=message)
+        reporter_told = report.reporter_id is not None and report.reporter_id != getattr(actor, "pk", None)
+        if reopened:
+            mail.mail_reopened(report=report, to_status=to_status, message=message, followers=followers)
+            if reporter_told and not REPORT_WORKFLOW.notifies(to_status):
+                _tell_reporter_reopened(report=report, from_status=from_status, to_status=to_status)
+        else:
+            mail.mail_status(report=report, to_status=to_status, message=message, followers=followers)
+            if to_status == DONE and reporter_told:
+                _ask_reporter(report=report, message=message)
     except Exception:
         log.exception("no follower mail for report %s (%s → %s)", case.reference, from_status, to_status)
 
@@ -79,6 +88,17 @@ def _ask_reporter(*, report: Report, message: str) -> None:
             "not_fixed_url": links.absolute(links.feedback_path(report, "nee")),
             "reopen_until": timezone.localtime(report.reopen_until),
         },
+        case=report.case,
+    )
+
+
+def _tell_reporter_reopened(*, report: Report, from_status: str, to_status: str) -> None:
+    """The reporter with an account, when someone else reopened their report: the notifications
+    app's status message (it stays silent itself, the new status being an internal step)."""
+    notification_send(
+        recipient=report.reporter,
+        template_key=KEY_STATUS_CHANGED,
+        context=case_context(case=report.case, workflow=REPORT_WORKFLOW, from_status=from_status, to_status=to_status),
         case=report.case,
     )
 

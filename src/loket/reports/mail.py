@@ -137,6 +137,18 @@ def mail_status(*, report: Report, to_status: str, message: str, followers: Iter
     )
 
 
+def mail_reopened(*, report: Report, to_status: str, message: str, followers: Iterable[Follower]) -> list[ReportMail]:
+    """One mail per follower: the closed report is taken up again (with the city's public text)."""
+    context = {**report_context(report), "status_label": REPORT_WORKFLOW.label(to_status), "message": message}
+    return _to_each(
+        report=report,
+        followers=followers,
+        subject=texts.FOLLOWER_REOPENED_SUBJECT,
+        body=texts.FOLLOWER_REOPENED_BODY,
+        context=context,
+    )
+
+
 def _error_text(exc: Exception) -> str:
     return f"{timezone.now():%Y-%m-%d %H:%M} {type(exc).__name__}: {exc}"[:300]
 

@@ -65,3 +65,14 @@ FOLLOW_CONFIRM_BODY = (
     "over deze melding.\n\n"
     "De melding: {{ public_url }}\n\n" + SIGNATURE
 )
+
+# To followers by e-mail when a closed report is taken up again (the reporter said it is not
+# fixed, or a handler reopened it).
+FOLLOWER_REOPENED_SUBJECT = "Melding {{ reference }} is heropend"
+FOLLOWER_REOPENED_BODY = (
+    "Beste,\n\n"
+    "De melding {{ reference }} ({{ title }}) die u volgt is heropend en opnieuw {{ status_label }}.\n"
+    "{% if message %}\nBericht van de stad:\n{{ message }}\n{% endif %}"
+    "\nVolg de melding: {{ public_url }}\n"
+    "Wilt u geen berichten meer over deze melding? {{ unfollow_url }}\n\n" + SIGNATURE
+)
