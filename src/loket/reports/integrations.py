@@ -17,7 +17,7 @@ from loket.notifications.services import notification_send
 from loket.organisation.hooks import PageSection
 from loket.reports import links, mail, texts
 from loket.reports.models import Report
-from loket.reports.workflow import DONE, REPORT_WORKFLOW
+from loket.reports.workflow import DONE, FOLLOWER_STATUSES, REPORT_WORKFLOW
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,8 @@ def _public_text(case: Any, to_status: str) -> str:
 
 def report_status_changed(*, case: Any, from_status: str, to_status: str, actor: Any) -> None:
     """After a report's case changed status (committed): mirror closed_at on the report, open the
-    14-day reopen window when done, and tell whoever follows it of a public status (asking the
-    reporter whether it is fixed when done) or that a closed report was reopened.
+    14-day reopen window when done, and tell whoever follows it: a public status, "opgelost" as one
+    message that asks "is het opgelost?", or that a closed report was reopened.
     Never raises: the status change stands whatever happens to the messages."""
     if case.kind != "report":
         return
@@ -52,7 +52,7 @@ def report_status_changed(*, case: Any, from_status: str, to_status: str, actor:
         closed_at=report.closed_at, reopen_until=report.reopen_until, updated_at=report.updated_at
     )
     reopened = REPORT_WORKFLOW.is_closed(from_status) and not REPORT_WORKFLOW.is_closed(to_status)
-    if not reopened and not REPORT_WORKFLOW.notifies(to_status):
+    if not reopened and to_status not in FOLLOWER_STATUSES:
         return
     message = _public_text(case, to_status)
     try:

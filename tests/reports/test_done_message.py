@@ -1,0 +1,59 @@
+"""When a report is done, everyone who follows it gets ONE message: it is done, and "is het
+opgelost?" with the links to answer (not a status mail and a question besides)."""
+
+from __future__ import annotations
+
+import pytest
+
+from loket.cases.messages import case_citizen_view
+from loket.cases.services import case_transition
+from loket.notifications.models import Notification
+from loket.reports import links
+from loket.reports.services import report_follow, report_follow_confirm
+
+pytestmark = pytest.mark.django_db
+
+
+def done(report, actor, callbacks, *, public: bool = True) -> None:
+    with callbacks(execute=True):
+        case_transition(case=report.case, to_status="done", actor=actor, text="De put is gevuld.", public=public)
+    report.refresh_from_db()
+
+
+def test_the_reporter_with_an_account_gets_one_message_that_says_done_and_asks_whether_it_is_fixed(
+    submit, citizen, backoffice, django_capture_on_commit_callbacks, mailoutbox
+):
+    report = submit("weg.put", actor=citizen)
+    done(report, backoffice, django_capture_on_commit_callbacks)
+    notifications = list(Notification.objects.filter(case=report.case))
+    assert [n.template_key for n in notifications] == ["report_fixed_question"]
+    assert [m.to for m in mailoutbox] == [[citizen.email]]
+    body = mailoutbox[0].body
+    assert "opgelost" in body and "De put is gevuld." in body
+    assert links.absolute(links.feedback_path(report, "ja")) in body
+    assert links.absolute(links.feedback_path(report, "nee")) in body
+
+
+def test_each_follower_by_email_gets_one_mail_with_the_answer_links(
+    submit, backoffice, django_capture_on_commit_callbacks, mailoutbox
+):
+    report = submit("weg.put", email="piet@example.be")
+    report_follow(report=report, email="buur@example.be")
+    report_follow_confirm(report=report, email="buur@example.be")
+    mailoutbox.clear()
+    done(report, backoffice, django_capture_on_commit_callbacks)
+    assert sorted(m.to[0] for m in mailoutbox) == ["buur@example.be", "piet@example.be"]
+    for message in mailoutbox:
+        assert "Is het probleem opgelost?" in message.body
+        assert links.absolute(links.feedback_path(report, "nee")) in message.body
+    assert not Notification.objects.filter(case=report.case).exists()
+
+
+def test_the_citizen_still_reads_done_in_their_case_history(
+    submit, citizen, backoffice, django_capture_on_commit_callbacks
+):
+    report = submit("weg.put", actor=citizen)
+    done(report, backoffice, django_capture_on_commit_callbacks)
+    view = case_citizen_view(case=report.case)
+    assert view.closed and view.status_label == "opgelost"
+    assert any("opgelost" in event.label and "De put is gevuld." in event.text for event in view.events)
