@@ -102,3 +102,13 @@ def test_it_writes_a_feature_collection_with_public_fields_only(antwerp):
     assert properties["contractor"] == "Aannemer NV"
     assert properties["severe_hindrance"] is False
     assert "contact_name" not in properties and "contact_phone" not in properties
+
+
+def test_a_work_keeps_its_district_after_the_district_stopped(antwerp):
+    from loket.organisation.selectors import district_cache_clear
+
+    work = make_work()
+    District.objects.filter(pk=work.district_id).update(valid_until=date(2025, 12, 31))
+    district_cache_clear()
+    (near,) = work_list_near(lat=LAT, lon=LON, radius_m=100)
+    assert near.work.district.slug == "antwerpen"

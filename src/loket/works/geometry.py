@@ -186,3 +186,39 @@ def _inside(ring: list[Position]) -> bool:
         if (y1 > 0) != (y2 > 0) and x1 - y1 * (x2 - x1) / (y2 - y1) > 0:
             inside = not inside
     return inside
+
+
+# --- A coarse grid for the index --------------------------------------------------------
+# Cells of 1/200 degree of latitude by 1/128 degree of longitude: about 550 m by 545 m at
+# Antwerp's latitude, defined in degrees so that it needs no origin and works anywhere.
+CELL_ROWS_PER_DEGREE = 200
+CELL_COLS_PER_DEGREE = 128
+_COLS = 360 * CELL_COLS_PER_DEGREE + 1
+WIDE = -1  # the "cell" of every box larger than one cell
+
+
+def grid_cell(lat: float, lon: float) -> int:
+    """The number of the grid cell that holds the point."""
+    row = math.floor((lat + 90) * CELL_ROWS_PER_DEGREE)
+    col = math.floor((lon + 180) * CELL_COLS_PER_DEGREE)
+    return row * _COLS + col
+
+
+def grid_cell_of_box(min_lat: float, max_lat: float, min_lon: float, max_lon: float) -> int:
+    """The cell of the box's south-west corner, or WIDE when the box is larger than a cell in
+    either direction (so that a search knows how far from its own box to look)."""
+    if (max_lat - min_lat) * CELL_ROWS_PER_DEGREE > 1 or (max_lon - min_lon) * CELL_COLS_PER_DEGREE > 1:
+        return WIDE
+    return grid_cell(min_lat, min_lon)
+
+
+def grid_cells_reaching(south: float, north: float, west: float, east: float) -> list[int]:
+    """The cells a work's ``grid_cell_of_box`` may be in when its box meets [south, north] x
+    [west, east]: WIDE, and the cells of that box widened by one cell to the south and west
+    (where the south-west corner of a box no larger than a cell must lie to reach it)."""
+    first_row = math.floor((south + 90) * CELL_ROWS_PER_DEGREE) - 1
+    last_row = math.floor((north + 90) * CELL_ROWS_PER_DEGREE)
+    first_col = math.floor((west + 180) * CELL_COLS_PER_DEGREE) - 1
+    last_col = math.floor((east + 180) * CELL_COLS_PER_DEGREE)
+    cells = [row * _COLS + col for row in range(first_row, last_row + 1) for col in range(first_col, last_col + 1)]
+    return [WIDE, *cells]

@@ -63,6 +63,10 @@ class Work(models.Model):
     max_lat = models.FloatField()
     min_lon = models.FloatField()
     max_lon = models.FloatField()
+    # The coarse grid cell (``geometry.grid_cell``, about 550 m) of the box's south-west corner,
+    # or WIDE for a box larger than a cell: "near a point" reads a dozen cells (and WIDE) from
+    # an index instead of a latitude band across the city (see ``selectors.work_candidates_near``).
+    grid_cell = models.BigIntegerField(default=0, editable=False)
     # The district of the geometry's centre (null: outside every district valid at import).
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, null=True, blank=True, related_name="works", verbose_name=_("district")
@@ -79,6 +83,11 @@ class Work(models.Model):
             # Works near a point in a period: a latitude band of works that have not ended yet.
             models.Index(fields=["min_lat", "max_lat", "end_date"], name="work_lat_band"),
             models.Index(fields=["district", "end_date"], name="work_district_end"),
+            # Works near a point in a period: a dozen grid cells, the period and the box in the index.
+            models.Index(
+                fields=["grid_cell", "end_date", "start_date", "min_lat", "max_lat", "min_lon", "max_lon"],
+                name="work_grid_period",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -22,7 +22,8 @@ def work_locate(*, geometry: dict[str, Any], day: date | None = None) -> tuple[d
 
 
 def work_place(*, work: Work, geometry: dict[str, Any], district: District | None) -> None:
-    """Set a (cleaned) geometry with its bounding box and district on an unsaved change of ``work``."""
+    """Set a (cleaned) geometry with its bounding box, grid cell and district on ``work`` (not saved)."""
     work.geometry = geometry
-    work.min_lat, work.max_lat, work.min_lon, work.max_lon = geo.bbox_of(geometry)
+    work.min_lat, work.max_lat, work.min_lon, work.max_lon = box = geo.bbox_of(geometry)
+    work.grid_cell = geo.grid_cell_of_box(*box)
     work.district = district
