@@ -130,7 +130,8 @@ def main() -> None:
     django_ready(demo=("organisation",))
     started = time.perf_counter()
     ids = fill(args.subscriptions, args.works)
-    print(f"{engine}: {args.subscriptions} subscriptions, {len(ids)} works (filled in {time.perf_counter() - started:.0f} s)")
+    filled = time.perf_counter() - started
+    print(f"{engine}: {args.subscriptions} subscriptions, {len(ids)} works (filled in {filled:.0f} s)")
     from loket.works.notices import notices_queue_for_works
 
     for _ in range(3):
