@@ -2,6 +2,7 @@
 
 The bounding box and the district are not typed in: saving a work computes them from its
 geometry (``services.work_locate``), as the import does; a geometry outside the city is refused.
+A new work queues notices for subscribers nearby, as the import does.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from loket.works.geometry import validate_geometry
 from loket.works.models import AreaSubscription, Diversion, Hindrance, Work, WorkNotice
+from loket.works.notices import notices_queue_for_works
 from loket.works.services import work_locate, work_place
 
 
@@ -155,6 +157,18 @@ class WorkAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Work, form: Any, change: bool) -> None:
         work_place(work=obj, geometry=form.cleaned_data["geometry"], district=form.located_district)
         super().save_model(request, obj, form, change)
+        if not change:  # a new work is news to subscribers nearby (mailed after the commit)
+            queued = notices_queue_for_works(work_ids=[obj.pk])
+            if queued:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(count)d abonnee in de buurt krijgt bericht over dit werk.",
+                        "%(count)d abonnees in de buurt krijgen bericht over dit werk.",
+                        queued,
+                    )
+                    % {"count": queued},
+                )
 
 
 class LookOnlyAdmin(admin.ModelAdmin):

@@ -3,6 +3,7 @@
 Every record becomes one of: created, updated (something changed), unchanged, or skipped with
 the reason (a required field missing, an invalid geometry, an end before the start, outside
 the city, …). The whole import is one transaction; a dry run does all the work and rolls back.
+Subscribers near a newly created work get a notice (``notices.notices_queue_for_works``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from loket.organisation.models import District
 from loket.works.importing.readers import ImportFileError, RawRecord, read_records
 from loket.works.importing.records import Skip, WorkRecord, parse_record
 from loket.works.models import Diversion, Hindrance, Work
+from loket.works.notices import notices_queue_for_works
 from loket.works.services import work_locate, work_place
 
 __all__ = ["ImportFileError", "ImportResult", "works_import", "works_import_file"]
@@ -33,6 +35,7 @@ class ImportResult:
     unchanged: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (where in the file, why)
     dry_run: bool = False
+    notices: int = 0  # notices queued for subscribers near the new works
 
     @property
     def created(self) -> int:
@@ -88,6 +91,9 @@ def works_import(
             progress(first + len(batch), len(records))
     if dry_run:
         transaction.set_rollback(True)
+    elif result.created_ids:
+        # In this transaction: the notices exist exactly when the works do; the mails go after commit.
+        result.notices = notices_queue_for_works(work_ids=result.created_ids)
     return result
 
 

@@ -74,6 +74,8 @@ class Command(BaseCommand):
             f"{result.unchanged} ongewijzigd, {len(result.skipped)} overgeslagen "
             f"(klaar in {time.monotonic() - started:.1f} s)."
         )
+        if result.notices:
+            self.stdout.write(f"{result.notices} berichten voor abonnees in de buurt van nieuwe werken klaargezet.")
         if result.skipped:
             self.stdout.write("Overgeslagen:")
             for label, reason in result.skipped:
