@@ -32,7 +32,9 @@ hindrance_start, hindrance_end; één omleiding met diversion en diversion_modes
 
 Overgeslagen (met de reden): een verplicht veld ontbreekt, een ongeldige geometrie of datum, een
 einddatum voor de begindatum, een onbekende soort of status, het midden buiten de stad, een id dat
-twee keer voorkomt."""
+twee keer voorkomt.
+
+Voorbeelden: src/loket/works/data/example-works.geojson en example-works.csv."""
 
 
 class Command(BaseCommand):
