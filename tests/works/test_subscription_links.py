@@ -85,10 +85,10 @@ def test_unconfirmed_subscriptions_are_forgotten_after_a_month(antwerp):
     assert set(AreaSubscription.objects.values_list("pk", flat=True)) == {recent.pk, active.pk}
 
 
-@pytest.mark.parametrize("name", ["works:subscription-confirm", "works:subscription-cancel"])
-@pytest.mark.parametrize("method", ["get", "post"])
-def test_an_unknown_or_malformed_token_is_not_found(client, antwerp, name, method):
+def test_an_unknown_or_malformed_token_is_not_found(client, antwerp):
     make_subscription()
-    for token in ("onbekend-token", "x" * 60):
-        response = getattr(client, method)(reverse(name, args=[token]))
-        assert response.status_code == 404
+    for name in ("works:subscription-confirm", "works:subscription-cancel"):
+        for method in ("get", "post"):
+            for token in ("onbekend-token", "x" * 60):
+                response = getattr(client, method)(reverse(name, args=[token]))
+                assert response.status_code == 404, (name, method, token)
