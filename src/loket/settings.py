@@ -157,7 +157,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": os.environ.get("LOKET_TEST_SQLITE", str(VAR_DIR / f"test-{os.getpid()}.sqlite3"))
     }
 else:
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("LOKET_DB_HEALTH_CHECKS", True)
+    if env_bool("LOKET_DB_PREPARED", False):
+        # Server-side parameters and prepared statements: PostgreSQL plans each statement once
+        # per connection. Not behind a pgbouncer in transaction mode (decision 0010).
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=int(os.environ.get("LOKET_DB_PREPARE_THRESHOLD", "2"))
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and jobs -------------------------------------------------------------------
@@ -319,7 +325,7 @@ DISTRICT_BORDER_TOLERANCE_M = float(os.environ.get("DISTRICT_BORDER_TOLERANCE_M"
 # --- API ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "loket.accounts.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["loket.accounts.rules.RulePermission"],

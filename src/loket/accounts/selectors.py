@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, QuerySet
+from django.db.models.expressions import Col
+from rest_framework.authtoken.models import Token
 
 from loket.accounts.models import Role, User
 from loket.cases.models import Case, Channel
@@ -17,6 +20,46 @@ from loket.cases.selectors import case_list_for_user
 from loket.cases.workflows import UnknownKind, workflow_for, workflow_kinds
 
 START_LIST_LIMIT = 50
+
+
+_TOKEN_USER: dict[str, tuple[str, list[tuple[Any, list[Any]]]]] = {}
+
+
+def _token_user_query() -> tuple[str, list[tuple[Any, list[Any]]]]:
+    """The statement and, per column, the field with its converters, for this database vendor."""
+    if connection.vendor not in _TOKEN_USER:
+        quote = connection.ops.quote_name
+        table = User._meta.db_table
+        fields = User._meta.concrete_fields
+        columns = ", ".join(f"u.{quote(field.attname)}" for field in fields)
+        sql = (
+            f"SELECT {columns} FROM {quote(table)} u JOIN {quote(Token._meta.db_table)} t "  # noqa: S608 (model names)
+            f"ON t.{quote('user_id')} = u.{quote('id')} WHERE t.{quote('key')} = %s"
+        )
+        columns_of = [Col(table, field) for field in fields]
+        converters = [
+            (column, connection.ops.get_db_converters(column) + field.get_db_converters(connection))
+            for column, field in zip(columns_of, fields, strict=True)
+        ]
+        _TOKEN_USER[connection.vendor] = (sql, converters)
+    return _TOKEN_USER[connection.vendor]
+
+
+def user_for_api_token(*, key: str) -> User | None:
+    """The user who holds API token ``key``, or None: one indexed query without the ORM's
+    per-request compilation (the hot path of every API call)."""
+    sql, converters = _token_user_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = []
+    for value, (column, functions) in zip(row, converters, strict=True):
+        for function in functions:
+            value = function(value, column, connection)
+        values.append(value)
+    return User.from_db(connection.alias, [field.attname for field in User._meta.concrete_fields], values)
 
 
 def status_label(*, kind: str, status: str) -> str:
