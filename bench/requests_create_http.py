@@ -3,7 +3,7 @@ p99 ≤ 100 ms at 150 requests/s.
 
     .venv/bin/python bench/requests_create_http.py
     options: --duration 20 --connections 16 --workers 4 --threads 1 --port 8766 --rate 150 --citizens 200
-             --profile (cProfile of the hot path in-process, 500 requests, top 25 by cumulative time)
+             --profile (cProfile of the hot path in-process, CPU time, 500 requests; PROFILE_LINES=25 lines)
              --no-paced (only the wrk run)  --skip-prepare (reuse the database of a previous run)
 
 Recreates the PostgreSQL database ``loket_bench_requests`` (``BENCH_PG`` = server URL without a
@@ -205,11 +205,11 @@ client = APIClient(SERVER_NAME="localhost"); token = Token.objects.first().key
 client.credentials(HTTP_AUTHORIZATION="Token " + token)
 body = json.loads({body!r})
 for _ in range(30): assert client.post("/api/v1/requests/", body, format="json").status_code == 201
-profile = cProfile.Profile(); profile.enable()
+import time; profile = cProfile.Profile(time.process_time); profile.enable()
 for _ in range(500): client.post("/api/v1/requests/", body, format="json")
 profile.disable()
 stats = pstats.Stats(profile)
-stats.sort_stats("cumulative").print_stats(25)
+stats.sort_stats("cumulative").print_stats(int(__import__("os").environ.get("PROFILE_LINES", "25")))
 stats.sort_stats("tottime").print_stats(15)
 stats.sort_stats("cumulative").print_callees("case_create|requests/api.py.*post|request_submit")
 from django.db import connection, reset_queries

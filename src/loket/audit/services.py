@@ -9,6 +9,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from loket.audit.models import AuditEntry
+from loket.inserts import insert
 
 
 def audit_record(
@@ -31,7 +32,7 @@ def audit_record(
     if object_type is None or object_id is None:
         raise ValueError("audit_record needs obj or object_type and object_id")
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
-    return AuditEntry.objects.create(
+    entry = AuditEntry(
         actor=actor if authenticated else None,
         actor_username=getattr(actor, "username", "") if authenticated else "",
         action=action,
@@ -42,3 +43,4 @@ def audit_record(
         fields=sorted(set(fields)),
         ip_address=(request.META.get("REMOTE_ADDR") or None) if request is not None else None,
     )
+    return insert(entry)  # every request writes one: no INSERT compiled per line
