@@ -167,16 +167,24 @@ def distance_m(geometry: dict[str, Any], lat: float, lon: float) -> float:
 
 
 def _line_distance(points: list[Position]) -> float:
-    """Distance from the origin to a polyline in the plane."""
-    if len(points) == 1:
-        return math.hypot(*points[0])
-    best = math.inf
-    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+    """Distance from the origin to a polyline in the plane (squared until the end: this runs
+    for every candidate of a search)."""
+    x1, y1 = points[0]
+    best = x1 * x1 + y1 * y1
+    for x2, y2 in points:
         dx, dy = x2 - x1, y2 - y1
         length2 = dx * dx + dy * dy
-        t = 0.0 if length2 == 0 else max(0.0, min(1.0, -(x1 * dx + y1 * dy) / length2))
-        best = min(best, math.hypot(x1 + t * dx, y1 + t * dy))
-    return best
+        along = -(x1 * dx + y1 * dy)  # the projection of the origin on the segment, times length2
+        if along >= length2:
+            px, py = x2, y2
+        elif along > 0:
+            px, py = x1 + along / length2 * dx, y1 + along / length2 * dy
+        else:
+            px, py = x1, y1
+        if px * px + py * py < best:
+            best = px * px + py * py
+        x1, y1 = x2, y2
+    return math.sqrt(best)
 
 
 def _inside(ring: list[Position]) -> bool:

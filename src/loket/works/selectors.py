@@ -41,33 +41,35 @@ class WorkNear:
     distance_m: float
 
 
-def _public(*, with_district: bool = True) -> QuerySet[Work]:
-    """Works anyone may see, each with ``severe_hindrance`` and (unless asked not to) its
-    district, without the district's boundary (a large polygon nobody needs to show a work).
-    The bookkeeping times are never public and are left out."""
+def _visible() -> QuerySet[Work]:
+    """Works anyone may see; the bookkeeping times are never public and are left out."""
+    return Work.objects.exclude(status=Work.Status.CANCELLED).defer("created_at", "updated_at")
+
+
+def _public() -> QuerySet[Work]:
+    """Visible works with ``severe_hindrance`` and their district, without the district's
+    boundary (a large polygon nobody needs to show a work)."""
     severe = Hindrance.objects.filter(work=OuterRef("pk"), severe=True)
-    queryset = (
-        Work.objects.exclude(status=Work.Status.CANCELLED)
-        .defer("created_at", "updated_at")
-        .annotate(severe_hindrance=Exists(severe))
-    )
-    if with_district:
-        queryset = queryset.select_related("district").defer("district__boundary")
-    return queryset
+    return _visible().select_related("district").defer("district__boundary").annotate(severe_hindrance=Exists(severe))
 
 
-def _add_districts(works: list[Work]) -> None:
-    """Each work's district from the organisation's cache of today's districts (a query only for
-    a district no longer valid): cheaper than a join that builds a district for every row.
-    The cached rows are shared: read them, never change them."""
+def _add_details(works: list[Work]) -> None:
+    """What ``_public`` adds, for works found without it: the district from the organisation's
+    cache of today's districts (a query only for one no longer valid) and ``severe_hindrance``
+    from one query on these works. Cheaper than a join that builds a district per row, and than
+    the subquery PostgreSQL answers by hashing every severe hindrance of the city."""
     ids = {work.district_id for work in works} - {None}  # type: ignore[attr-defined]
     districts = {district.pk: district for district in district_list_valid() if district.pk in ids} if ids else {}
     if ids - set(districts):
         districts.update(District.objects.defer("boundary").in_bulk(ids - set(districts)))
+    severe = set(
+        Hindrance.objects.filter(work__in=[work.pk for work in works], severe=True).values_list("work_id", flat=True)
+    )
     cache = Work.district.field  # type: ignore[attr-defined]
     for work in works:
         district_id: int | None = work.district_id  # type: ignore[attr-defined]
         cache.set_cached_value(work, None if district_id is None else districts[district_id])
+        work.severe_hindrance = work.pk in severe  # type: ignore[attr-defined]
 
 
 def _overlapping(queryset: QuerySet[Work], start: date | None, end: date | None) -> QuerySet[Work]:
@@ -90,9 +92,7 @@ def work_candidates_near(
     dlat = (radius_m + 1) / METRES_PER_DEGREE_LAT
     dlon = (radius_m + 1) / geo.metres_per_degree_lon(lat)
     south, north, west, east = lat - dlat, lat + dlat, lon - dlon, lon + dlon
-    queryset = _public(with_district=False).filter(
-        min_lat__lte=north, max_lat__gte=south, min_lon__lte=east, max_lon__gte=west
-    )
+    queryset = _visible().filter(min_lat__lte=north, max_lat__gte=south, min_lon__lte=east, max_lon__gte=west)
     cells = geo.grid_cells_reaching(south, north, west, east)
     if len(cells) <= MAX_CELLS:
         queryset = queryset.filter(grid_cell__in=cells)
@@ -117,7 +117,7 @@ def work_list_near(
             found.append(WorkNear(work=work, distance_m=distance))
     found.sort(key=lambda near: (near.distance_m, near.work.start_date, near.work.pk))
     found = found[:limit] if limit is not None else found
-    _add_districts([near.work for near in found])
+    _add_details([near.work for near in found])
     return found
 
 
