@@ -73,3 +73,22 @@ def test_it_finds_the_same_works_as_a_full_scan(db):
         assert sorted(near.work.pk for near in found) == expected
         hits += len(expected)
     assert hits > 40
+
+
+def test_a_search_with_more_hits_than_one_query_may_name_still_marks_severe_hindrance(db):
+    from loket.works.models import Hindrance
+
+    lat, lon = GROENPLAATS
+    works = []
+    for n in range(1000):
+        work = Work(
+            external_id=f"veel-{n}", title="Veel", owner="Test", start_date=date(2026, 3, 1), end_date=date(2026, 3, 9)
+        )
+        work_place(work=work, geometry={"type": "Point", "coordinates": [lon + n * 1e-6, lat]}, district=None)
+        works.append(work)
+    Work.objects.bulk_create(works)
+    last = Work.objects.get(external_id="veel-999")
+    Hindrance.objects.create(work=last, severe=True, start_date=last.start_date, end_date=last.end_date)
+    found = work_list_near(lat=lat, lon=lon, radius_m=200)
+    assert len(found) == 1000
+    assert [near.work.pk for near in found if near.work.severe_hindrance] == [last.pk]

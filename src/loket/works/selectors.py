@@ -62,9 +62,11 @@ def _add_details(works: list[Work]) -> None:
     districts = {district.pk: district for district in district_list_valid() if district.pk in ids} if ids else {}
     if ids - set(districts):
         districts.update(District.objects.defer("boundary").in_bulk(ids - set(districts)))
-    severe = set(
-        Hindrance.objects.filter(work__in=[work.pk for work in works], severe=True).values_list("work_id", flat=True)
-    )
+    pks = [work.pk for work in works]
+    severe: set[int] = set()
+    for first in range(0, len(pks), 900):  # SQLite's limit on parameters, for a very wide search
+        chunk = Hindrance.objects.filter(work__in=pks[first : first + 900], severe=True)
+        severe.update(chunk.values_list("work_id", flat=True))
     cache = Work.district.field  # type: ignore[attr-defined]
     for work in works:
         district_id: int | None = work.district_id  # type: ignore[attr-defined]
