@@ -158,9 +158,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("LOKET_DB_HEALTH_CHECKS", True)
-    if env_bool("LOKET_DB_PREPARED", False):
+    if env_bool("LOKET_DB_PREPARED", True):
         # Server-side parameters and prepared statements: PostgreSQL plans each statement once
-        # per connection. Not behind a pgbouncer in transaction mode (decision 0010).
+        # per connection. Behind a pgbouncer in transaction mode older than 1.21: set it to 0
+        # (decision 0010).
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             server_side_binding=True, prepare_threshold=int(os.environ.get("LOKET_DB_PREPARE_THRESHOLD", "2"))
         )

@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import re
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -32,6 +33,7 @@ from loket.organisation.models import District, Team
 from loket.organisation.selectors import district_locate_address, district_locate_point
 
 __all__ = [
+    "Route",
     "case_add_attachment",
     "case_add_note",
     "case_assign",
@@ -104,6 +106,17 @@ def _workflow(kind: str) -> Workflow:
         raise ValidationError({"kind": str(exc)}) from None
 
 
+@dataclass(frozen=True)
+class Route:
+    """Where a new case goes when the feature that opens it has decided that itself (reports go
+    by their category's competent level instead of by topic)."""
+
+    team: Team | None
+    district: District | None  # the competent district; None: the city
+    location_district: District | None
+    handling_days: int
+
+
 @transaction.atomic
 def case_create(
     *,
@@ -121,8 +134,10 @@ def case_create(
     address: str = "",
     district: District | None = None,
     data: dict[str, Any] | None = None,
+    route: Route | None = None,
 ) -> Case:
-    """Open a case: route it through the competences register, set its deadline, number it."""
+    """Open a case: route it through the competences register (or by ``route``), set its
+    deadline, number it."""
     workflow = _workflow(kind)
     if not title or not title.strip():
         raise ValidationError({"title": _("Geef een titel.")})
@@ -134,12 +149,16 @@ def case_create(
         raise ValidationError({"lat": _("Geef zowel breedtegraad als lengtegraad.")})
     if topic is None and service is not None:
         topic = service.topic
-    fallback = requesting_district or getattr(citizen, "district", None)
-    competent, located, team = _routing(
-        topic=topic, lat=lat, lon=lon, address=address, district=district, fallback_district=fallback
-    )
     today = timezone.localdate()
-    deadline = add_working_days(today, workflow.handling_days(topic=topic, service=service))
+    if route is None:
+        fallback = requesting_district or getattr(citizen, "district", None)
+        competent, located, team = _routing(
+            topic=topic, lat=lat, lon=lon, address=address, district=district, fallback_district=fallback
+        )
+        deadline = add_working_days(today, workflow.handling_days(topic=topic, service=service))
+    else:
+        competent, located, team = route.district, route.location_district, route.team
+        deadline = add_working_days(today, route.handling_days)
     case = Case(
         reference=_provisional_reference(),
         kind=kind,

@@ -27,7 +27,8 @@ from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
 from loket.cases.attachments import case_add_attachment
 from loket.cases.models import Case, CaseEvent, Channel
-from loket.cases.services import case_add_note, case_assign, case_create, case_transition
+from loket.cases.services import Route, case_add_note, case_assign, case_create, case_transition
+from loket.inserts import insert
 from loket.organisation.calendar import add_working_days
 from loket.organisation.geocoding import get_geocoder
 from loket.organisation.models import District, Team
@@ -222,6 +223,7 @@ def report_submit(
         category = _suggested_category(description)
         source = CategorySource.SUGGESTION if category else CategorySource.NONE
     reporter = _reporter(actor)
+    route = _route(category=category, district=district)
     case = case_create(
         kind="report",
         title=_title(category, address, district),
@@ -234,9 +236,19 @@ def report_submit(
         address=address,
         district=district,
         data={"category": category.code if category else None},
+        route=route,
     )
-    _route(case=case, category=category, district=district)
-    report = Report.objects.create(
+    if route.team is not None:
+        insert(
+            CaseEvent(
+                case=case,
+                kind=CaseEvent.Kind.ASSIGNED,
+                team=route.team,
+                text=_("Automatisch toegewezen volgens de categorie '%(category)s'.")
+                % {"category": category.name_nl if category else _("nog in te delen")},
+            )
+        )
+    report = Report(
         case=case,
         category=category,
         category_source=source,
@@ -249,6 +261,7 @@ def report_submit(
         attributes=answers,
         media_url=media_url,
     )
+    insert(report)
     for photo in cleaned_photos:
         case_add_attachment(case=case, upload=photo, actor=actor)
     if email and email != (getattr(reporter, "email", "") or "").lower():
@@ -268,26 +281,14 @@ def report_submit(
     return report
 
 
-def _route(*, case: Case, category: Category | None, district: District) -> None:
-    """Team, competent district and deadline from the category (and the place's district)."""
-    team = _team_for(category, district)
-    competent = district if category and category.competent_level == Category.Level.DISTRICT else None
-    days = category.working_days if category else REPORT_WORKFLOW.default_handling_days
-    case.team = team
-    case.district = competent
-    case.location_district = district
-    case.deadline = add_working_days(timezone.localdate(), days)
-    Case.objects.filter(pk=case.pk).update(
-        team=team, district=competent, location_district=district, deadline=case.deadline
+def _route(*, category: Category | None, district: District) -> Route:
+    """Team, competent district and handling time from the category (and the place's district)."""
+    return Route(
+        team=_team_for(category, district),
+        district=district if category and category.competent_level == Category.Level.DISTRICT else None,
+        location_district=district,
+        handling_days=category.working_days if category else REPORT_WORKFLOW.default_handling_days,
     )
-    if team is not None:
-        CaseEvent.objects.create(
-            case=case,
-            kind=CaseEvent.Kind.ASSIGNED,
-            team=team,
-            text=_("Automatisch toegewezen volgens de categorie '%(category)s'.")
-            % {"category": category.name_nl if category else _("nog in te delen")},
-        )
 
 
 class Following(enum.Enum):
