@@ -211,10 +211,10 @@ client = Client(SERVER_NAME="localhost")
 forms = {forms!r}
 def send(i): return client.post("{path}", forms[i % len(forms)], content_type="application/x-www-form-urlencoded")
 for i in range(30): assert send(i).status_code == 201
-profile = cProfile.Profile(); profile.enable()
+import time; profile = cProfile.Profile(time.process_time); profile.enable()
 for i in range(300): send(i)
 profile.disable()
-pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+stats = pstats.Stats(profile); stats.sort_stats("cumulative").print_stats(int(__import__("os").environ.get("PROFILE_LINES", "25"))); stats.sort_stats("tottime").print_stats(20)
 from django.db import connection, reset_queries
 from django.conf import settings; settings.DEBUG = True; reset_queries()
 send(0)

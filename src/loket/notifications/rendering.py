@@ -6,11 +6,12 @@ like "O'Brien" or "Bakkerij & Zoon".
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from django.template import Context, Engine, TemplateDoesNotExist, TemplateSyntaxError
+from django.template import Context, Engine, Template, TemplateDoesNotExist, TemplateSyntaxError
 
 from loket.notifications.defaults import SAMPLE_CONTEXT, default_text
 from loket.notifications.models import MessageTemplate, TemplateChannel
@@ -49,7 +50,13 @@ def template_text(*, key: str, channel: str, language: str = DEFAULT_LANGUAGE) -
 
 def text_render(text: str, context: Mapping[str, Any]) -> str:
     """Render one stored text; raises ``TemplateSyntaxError`` for a broken template."""
-    return _ENGINE.from_string(text).render(Context(dict(context), autoescape=False))
+    return _compiled(text).render(Context(dict(context), autoescape=False))
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(text: str) -> Template:
+    """A text compiled once per process: every report and status mail renders one of a few."""
+    return _ENGINE.from_string(text)
 
 
 def message_render(*, subject: str, body: str, context: Mapping[str, Any]) -> RenderedMessage:

@@ -40,6 +40,7 @@ GENERATIONS: dict[str, tuple[str, ...]] = {
         "catalogue.Competence",
         "catalogue.Service",
         "requests.FormDefinition",
+        "reports.Category",
     ),
 }
 TABLE = "organisation_datageneration"

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from loket.accounts.scoping import filter_by_district
 from loket.cases.models import CaseEvent
+from loket.organisation.generations import GenerationCache
 from loket.reports.models import DEFAULT_DUPLICATE_RADIUS_M, Category, Follower, Report
 from loket.reports.workflow import CLOSED_STATUSES, REPORT_WORKFLOW
 
@@ -31,8 +32,14 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
+# code → the active category (or None); every report and Open311 request reads it.
+_categories: GenerationCache[str, Category | None] = GenerationCache(max_entries=1_000)
+
+
 def category_get(code: str) -> Category | None:
-    return Category.objects.filter(code=code, active=True).first()
+    """The active category with ``code``, or None. Kept per process while the routing generation
+    is unchanged (a write to a category changes it): the instance is shared, do not modify it."""
+    return _categories.get(code, lambda: Category.objects.filter(code=code, active=True).first())
 
 
 def category_list(*, active_only: bool = True) -> list[Category]:

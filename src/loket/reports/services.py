@@ -30,6 +30,7 @@ from loket.cases.models import Case, CaseEvent, Channel
 from loket.cases.services import Route, case_add_note, case_assign, case_create, case_transition
 from loket.inserts import insert
 from loket.organisation.calendar import add_working_days
+from loket.organisation.generations import GenerationCache
 from loket.organisation.geocoding import get_geocoder
 from loket.organisation.models import District, Team
 from loket.organisation.selectors import InvalidCoordinates, address_locate, district_locate_point
@@ -142,12 +143,20 @@ def _suggested_category(description: str) -> Category | None:
     return category_get(code) if code else None
 
 
+# team slug → the team (or None), per process while the routing generation is unchanged.
+_teams: GenerationCache[str, Team | None] = GenerationCache(max_entries=1_000)
+
+
+def _team(slug: str) -> Team | None:
+    return _teams.get(slug, lambda: Team.objects.filter(slug=slug).first())
+
+
 def _team_for(category: Category | None, district: District) -> Team | None:
     slug = category.team_slug(district.slug) if category else SORTING_TEAM_SLUG
-    team = Team.objects.filter(slug=slug).first()
+    team = _team(slug)
     if team is None and slug != SORTING_TEAM_SLUG:
         logger.error("no team %s for report category %s: the sorting queue takes it", slug, category)
-        team = Team.objects.filter(slug=SORTING_TEAM_SLUG).first()
+        team = _team(SORTING_TEAM_SLUG)
     return team
 
 
