@@ -101,12 +101,20 @@ def django_ready(*, demo: Sequence[str] = ("organisation", "catalogue"), atomic:
             module.load(log=lambda line: None)
 
 
-def server_environment(*, database_url: str, var_dir: str) -> dict[str, str]:
+def server_environment(*, database_url: str, var_dir: str, redis: bool = False) -> dict[str, str]:
     """The environment for a production-like server (and its preparing subprocesses).
 
-    ``var_dir`` is a directory name under the system's temporary directory.
+    ``var_dir`` is a directory name under the system's temporary directory. ``redis``: jobs and
+    cache in Redis as in production (``BENCH_REDIS``, default database 14 on localhost, emptied
+    here: nothing works that queue, so it is cleared before each run).
     """
     env = dict(os.environ)
+    if redis:
+        url = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14")
+        import redis as redis_client
+
+        redis_client.Redis.from_url(url).flushdb()
+        env.update(REDIS_URL=url, LOKET_QUEUE_NAME="loket-bench")
     env.update(
         DATABASE_URL=database_url,
         LOKET_VAR_DIR=str(Path(tempfile.gettempdir()) / var_dir),

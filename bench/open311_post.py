@@ -225,7 +225,7 @@ for q in connection.queries: print("  ", q["time"], q["sql"][:160])
 
 def main() -> None:
     args = parse()
-    env = server_environment(database_url=f"{SERVER}/{DB_NAME}", var_dir="loket-bench-open311-var")
+    env = server_environment(database_url=f"{SERVER}/{DB_NAME}", var_dir="loket-bench-open311-var", redis=True)
     forms = bodies(prepare_database(env, args.skip_prepare))
     if args.profile:
         script = PROFILE.format(forms=forms, path=PATH)

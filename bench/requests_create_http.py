@@ -222,7 +222,7 @@ for q in connection.queries: print("  ", q["time"], q["sql"][:160])
 
 def main() -> None:
     args = parse()
-    env = server_environment(database_url=f"{SERVER}/{DB_NAME}", var_dir="loket-bench-requests-var")
+    env = server_environment(database_url=f"{SERVER}/{DB_NAME}", var_dir="loket-bench-requests-var", redis=True)
     tokens = prepare_database(env, args.citizens, args.skip_prepare)
     if args.profile:
         subprocess.run([str(PYTHON), "-c", PROFILE.format(body=json.dumps(BODY))], env=env, check=True, cwd=ROOT)

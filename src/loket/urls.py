@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("api/v1/", include("loket.api_urls")),
+    path("open311/", include("loket.open311.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("loket.accounts.urls")),
@@ -25,7 +26,6 @@ urlpatterns = [
     path("", include("loket.correspondence.urls")),
     path("", include("loket.consultations.urls")),
     path("", include("loket.reports.urls")),
-    path("open311/", include("loket.open311.urls")),
     path("", include("loket.works.urls")),
     path("", include("loket.catalogue.urls")),
 ]

@@ -18,6 +18,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from loket.inserts import insert
 from loket.notifications.rendering import message_render
 from loket.reports import links, texts
 from loket.reports.models import Follower, Report, ReportMail
@@ -43,7 +44,7 @@ def _enqueue(mail_id: int) -> None:
 
 def _queue(*, report: Report, to: str, subject: str, body: str, context: Mapping[str, Any]) -> ReportMail:
     rendered = message_render(subject=subject, body=body, context=context)
-    mail = ReportMail.objects.create(report=report, to_address=to, subject=rendered.subject, body=rendered.body)
+    mail = insert(ReportMail(report=report, to_address=to, subject=rendered.subject, body=rendered.body))
     transaction.on_commit(partial(_enqueue, mail.pk), robust=True)
     return mail
 

@@ -275,8 +275,8 @@ def report_submit(
         case_add_attachment(case=case, upload=photo, actor=actor)
     if email and email != (getattr(reporter, "email", "") or "").lower():
         # The reporter typed their own address while filing: no confirmation asked.
-        follower = Follower.objects.create(
-            report=report, email=email, kind=Follower.Kind.REPORTER, confirmed_at=timezone.now()
+        follower = insert(
+            Follower(report=report, email=email, kind=Follower.Kind.REPORTER, confirmed_at=timezone.now())
         )
         mail.mail_welcome(follower=follower)
     if email or reporter is not None:
