@@ -115,6 +115,7 @@ class Route:
     district: District | None  # the competent district; None: the city
     location_district: District | None
     handling_days: int
+    note: str = ""  # why it goes there, kept with the case's first history event
 
 
 @transaction.atomic
@@ -182,7 +183,12 @@ def case_create(
     )
     # The hot path of every channel: rows stored without compiling an INSERT each time.
     insert(case)
-    insert(CaseEvent(case=case, kind=CaseEvent.Kind.CREATED, to_status=case.status, team=team, actor=_who(actor)))
+    note = route.note if route is not None else ""
+    insert(
+        CaseEvent(
+            case=case, kind=CaseEvent.Kind.CREATED, to_status=case.status, team=team, text=note, actor=_who(actor)
+        )
+    )
     # The number last: the counter row stays locked from here to COMMIT, so concurrent writers
     # queue only for this statement, the audit line and the commit.
     case.reference = _reference_assign(case=case, prefix=workflow.prefix, year=today.year)

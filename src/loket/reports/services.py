@@ -26,7 +26,7 @@ from loket.accounts.models import Role
 from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
 from loket.cases.attachments import case_add_attachment
-from loket.cases.models import Case, CaseEvent, Channel
+from loket.cases.models import Case, Channel
 from loket.cases.services import Route, case_add_note, case_assign, case_create, case_transition
 from loket.inserts import insert
 from loket.organisation.calendar import add_working_days
@@ -247,16 +247,6 @@ def report_submit(
         data={"category": category.code if category else None},
         route=route,
     )
-    if route.team is not None:
-        insert(
-            CaseEvent(
-                case=case,
-                kind=CaseEvent.Kind.ASSIGNED,
-                team=route.team,
-                text=_("Automatisch toegewezen volgens de categorie '%(category)s'.")
-                % {"category": category.name_nl if category else _("nog in te delen")},
-            )
-        )
     report = Report(
         case=case,
         category=category,
@@ -292,11 +282,18 @@ def report_submit(
 
 def _route(*, category: Category | None, district: District) -> Route:
     """Team, competent district and handling time from the category (and the place's district)."""
+    team = _team_for(category, district)
+    note = ""
+    if team is not None:
+        note = _("Automatisch toegewezen volgens de categorie '%(category)s'.") % {
+            "category": category.name_nl if category else _("nog in te delen")
+        }
     return Route(
-        team=_team_for(category, district),
+        team=team,
         district=district if category and category.competent_level == Category.Level.DISTRICT else None,
         location_district=district,
         handling_days=category.working_days if category else REPORT_WORKFLOW.default_handling_days,
+        note=note,
     )
 
 
