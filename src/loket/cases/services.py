@@ -38,6 +38,7 @@ __all__ = [
     "case_add_note",
     "case_assign",
     "case_create",
+    "case_number",
     "case_record_view",
     "case_transition",
 ]
@@ -136,9 +137,16 @@ def case_create(
     district: District | None = None,
     data: dict[str, Any] | None = None,
     route: Route | None = None,
+    number: bool = True,
 ) -> Case:
     """Open a case: route it through the competences register (or by ``route``), set its
-    deadline, number it."""
+    deadline, number it.
+
+    ``number=False`` leaves the numbering (and the creation's audit line) to ``case_number``,
+    which a caller that writes more rows in the same transaction calls as its last write, so
+    the counter's row lock is held only for the end of that transaction. The caller must hold
+    the transaction (``transaction.atomic``): the case is never committed without its number.
+    """
     workflow = _workflow(kind)
     if not title or not title.strip():
         raise ValidationError({"title": _("Geef een titel.")})
@@ -189,9 +197,17 @@ def case_create(
             case=case, kind=CaseEvent.Kind.CREATED, to_status=case.status, team=team, text=note, actor=_who(actor)
         )
     )
-    # The number last: the counter row stays locked from here to COMMIT, so concurrent writers
-    # queue only for this statement, the audit line and the commit.
-    case.reference = _reference_assign(case=case, prefix=workflow.prefix, year=today.year)
+    return case_number(case=case, actor=actor) if number else case
+
+
+def case_number(*, case: Case, actor: Any) -> Case:
+    """Give a case opened with ``number=False`` its reference and audit its creation.
+
+    The number last: the counter row stays locked from here to COMMIT, so concurrent writers
+    queue only for this statement, what the caller writes after it and the commit.
+    """
+    workflow = _workflow(case.kind)
+    case.reference = _reference_assign(case=case, prefix=workflow.prefix, year=timezone.localdate().year)
     audit_record(
         actor=actor,
         action=AuditEntry.Action.CREATE,

@@ -27,7 +27,7 @@ from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
 from loket.cases.attachments import case_add_attachment
 from loket.cases.models import Case, Channel
-from loket.cases.services import Route, case_add_note, case_assign, case_create, case_transition
+from loket.cases.services import Route, case_add_note, case_assign, case_create, case_number, case_transition
 from loket.inserts import insert
 from loket.organisation.calendar import add_working_days
 from loket.organisation.generations import GenerationCache
@@ -246,6 +246,7 @@ def report_submit(
         district=district,
         data={"category": category.code if category else None},
         route=route,
+        number=False,
     )
     report = Report(
         case=case,
@@ -261,13 +262,17 @@ def report_submit(
         media_url=media_url,
     )
     insert(report)
-    for photo in cleaned_photos:
-        case_add_attachment(case=case, upload=photo, actor=actor)
+    follower = None
     if email and email != (getattr(reporter, "email", "") or "").lower():
         # The reporter typed their own address while filing: no confirmation asked.
         follower = insert(
             Follower(report=report, email=email, kind=Follower.Kind.REPORTER, confirmed_at=timezone.now())
         )
+    # What needs the reference comes after the number: the counter's row lock is held from here.
+    case_number(case=case, actor=actor)
+    for photo in cleaned_photos:
+        case_add_attachment(case=case, upload=photo, actor=actor)
+    if follower is not None:
         mail.mail_welcome(follower=follower)
     if email or reporter is not None:
         audit_record(
