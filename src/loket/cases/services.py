@@ -119,7 +119,6 @@ class Route:
     note: str = ""  # why it goes there, kept with the case's first history event
 
 
-@transaction.atomic
 def case_create(
     *,
     kind: str,
@@ -145,59 +144,61 @@ def case_create(
     ``number=False`` leaves the numbering (and the creation's audit line) to ``case_number``,
     which a caller that writes more rows in the same transaction calls as its last write, so
     the counter's row lock is held only for the end of that transaction. The caller must hold
-    the transaction (``transaction.atomic``): the case is never committed without its number.
+    the transaction (``transaction.atomic``): the case is never committed without its number,
+    and no savepoint is made for it (the caller's transaction fails as a whole).
     """
-    workflow = _workflow(kind)
-    if not title or not title.strip():
-        raise ValidationError({"title": _("Geef een titel.")})
-    if channel not in Channel.values:
-        raise ValidationError({"channel": _("Onbekend kanaal: '%(channel)s'.") % {"channel": channel}})
-    if citizen is not None and getattr(citizen, "role", None) != Role.CITIZEN:
-        raise ValidationError({"citizen": _("Deze gebruiker is geen burger.")})
-    if (lat is None) != (lon is None):
-        raise ValidationError({"lat": _("Geef zowel breedtegraad als lengtegraad.")})
-    if topic is None and service is not None:
-        topic = service.topic
-    today = timezone.localdate()
-    if route is None:
-        fallback = requesting_district or getattr(citizen, "district", None)
-        competent, located, team = _routing(
-            topic=topic, lat=lat, lon=lon, address=address, district=district, fallback_district=fallback
+    with transaction.atomic(savepoint=number):
+        workflow = _workflow(kind)
+        if not title or not title.strip():
+            raise ValidationError({"title": _("Geef een titel.")})
+        if channel not in Channel.values:
+            raise ValidationError({"channel": _("Onbekend kanaal: '%(channel)s'.") % {"channel": channel}})
+        if citizen is not None and getattr(citizen, "role", None) != Role.CITIZEN:
+            raise ValidationError({"citizen": _("Deze gebruiker is geen burger.")})
+        if (lat is None) != (lon is None):
+            raise ValidationError({"lat": _("Geef zowel breedtegraad als lengtegraad.")})
+        if topic is None and service is not None:
+            topic = service.topic
+        today = timezone.localdate()
+        if route is None:
+            fallback = requesting_district or getattr(citizen, "district", None)
+            competent, located, team = _routing(
+                topic=topic, lat=lat, lon=lon, address=address, district=district, fallback_district=fallback
+            )
+            deadline = add_working_days(today, workflow.handling_days(topic=topic, service=service))
+        else:
+            competent, located, team = route.district, route.location_district, route.team
+            deadline = add_working_days(today, route.handling_days)
+        case = Case(
+            reference=_provisional_reference(),
+            kind=kind,
+            title=title.strip(),
+            description=description,
+            status=workflow.initial,
+            channel=channel,
+            topic=topic,
+            service=service,
+            citizen=citizen,
+            requesting_district=requesting_district,
+            district=competent,
+            location_district=located,
+            team=team,
+            address=address,
+            lat=lat,
+            lon=lon,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            deadline=deadline,
+            data=data or {},
         )
-        deadline = add_working_days(today, workflow.handling_days(topic=topic, service=service))
-    else:
-        competent, located, team = route.district, route.location_district, route.team
-        deadline = add_working_days(today, route.handling_days)
-    case = Case(
-        reference=_provisional_reference(),
-        kind=kind,
-        title=title.strip(),
-        description=description,
-        status=workflow.initial,
-        channel=channel,
-        topic=topic,
-        service=service,
-        citizen=citizen,
-        requesting_district=requesting_district,
-        district=competent,
-        location_district=located,
-        team=team,
-        address=address,
-        lat=lat,
-        lon=lon,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
-        deadline=deadline,
-        data=data or {},
-    )
-    # The hot path of every channel: rows stored without compiling an INSERT each time.
-    insert(case)
-    note = route.note if route is not None else ""
-    insert(
-        CaseEvent(
-            case=case, kind=CaseEvent.Kind.CREATED, to_status=case.status, team=team, text=note, actor=_who(actor)
+        # The hot path of every channel: rows stored without compiling an INSERT each time.
+        insert(case)
+        note = route.note if route is not None else ""
+        insert(
+            CaseEvent(
+                case=case, kind=CaseEvent.Kind.CREATED, to_status=case.status, team=team, text=note, actor=_who(actor)
+            )
         )
-    )
-    return case_number(case=case, actor=actor) if number else case
+        return case_number(case=case, actor=actor) if number else case
 
 
 def case_number(*, case: Case, actor: Any) -> Case:
