@@ -350,6 +350,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "LocationKindEnum": "loket.organisation.models.Location.Kind",
+        "WorkKindEnum": "loket.works.models.Work.Kind",
+        "WorkStatusEnum": "loket.works.models.Work.Status",
+        "HindranceModeEnum": "loket.works.models.Hindrance.Mode",
         "CaseChannelEnum": "loket.cases.models.Channel",
         "AppointmentChannelEnum": "loket.counters.models.AppointmentChannel",
         "InternalTaskKindEnum": "loket.cases.models.InternalTask.Kind",

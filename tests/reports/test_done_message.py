@@ -57,3 +57,13 @@ def test_the_citizen_still_reads_done_in_their_case_history(
     view = case_citizen_view(case=report.case)
     assert view.closed and view.status_label == "opgelost"
     assert any("opgelost" in event.label and "De put is gevuld." in event.text for event in view.events)
+
+
+def test_a_done_change_that_staff_did_not_make_public_still_shows_in_the_citizens_history(
+    submit, citizen, backoffice, django_capture_on_commit_callbacks
+):
+    report = submit("weg.put", actor=citizen)
+    done(report, backoffice, django_capture_on_commit_callbacks, public=False)
+    view = case_citizen_view(case=report.case)
+    assert any("opgelost" in event.label for event in view.events)
+    assert [n.template_key for n in Notification.objects.filter(case=report.case)] == ["report_fixed_question"]

@@ -56,6 +56,9 @@ class Workflow:
     default_handling_days: int = 20
     # Statuses the citizen hears about (notifications); the others are internal steps.
     notify_statuses: frozenset[str] = frozenset()
+    # Notify statuses whose message the kind's own app sends (the notifications app stays silent,
+    # the citizen still sees the change in their history).
+    announced_by_app: frozenset[str] = frozenset()
     handling_days_hook: HandlingDaysHook | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -70,6 +73,8 @@ class Workflow:
             raise ValueError(f"{self.kind}: closed or pausing statuses are not declared")
         if not self.notify_statuses <= known:
             raise ValueError(f"{self.kind}: notify statuses are not declared")
+        if not self.announced_by_app <= self.notify_statuses:
+            raise ValueError(f"{self.kind}: statuses announced by the app must be notify statuses")
 
     def label(self, status: str) -> str:
         return str(self.statuses.get(status, status))

@@ -66,7 +66,7 @@ def case_status_notify(*, case: Any, from_status: str, to_status: str, actor: An
         workflow = workflow_for(case.kind)
     except UnknownKind:
         return
-    if not workflow.notifies(to_status):
+    if not workflow.notifies(to_status) or to_status in workflow.announced_by_app:
         return
     try:
         notification_send(

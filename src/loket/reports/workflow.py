@@ -44,18 +44,16 @@ REPORT_WORKFLOW = Workflow(
     },
     closed=CLOSED_STATUSES,
     # "in behandeling" is an internal step (as in the engine's placeholder): the citizen hears of
-    # the plan, the outcome and a refusal. "opgelost" is not here because the reports app says it
-    # itself (ANNOUNCED_BY_REPORTS): the notifications app would send its own "afgerond" message
-    # next to the "is het opgelost?" question.
-    notify_statuses=frozenset({PLANNED, FORWARDED, DUPLICATE, REJECTED}),
+    # the plan, the outcome and a refusal.
+    notify_statuses=frozenset({PLANNED, DONE, FORWARDED, DUPLICATE, REJECTED}),
+    # "opgelost" is one message that says so and asks "is het opgelost?" with the links to answer,
+    # sent by the reports app (``reports.integrations``), not the notifications app's "afgerond".
+    announced_by_app=frozenset({DONE}),
     default_handling_days=10,
 )
 
-# Statuses whose message the reports app sends itself (``reports.integrations``): "opgelost" is one
-# message that says so and asks "is het opgelost?" with the links to answer.
-ANNOUNCED_BY_REPORTS = frozenset({DONE})
 # What followers by e-mail hear of (besides a reopening, a closed report taken up again).
-FOLLOWER_STATUSES = REPORT_WORKFLOW.notify_statuses | ANNOUNCED_BY_REPORTS
+FOLLOWER_STATUSES = REPORT_WORKFLOW.notify_statuses
 
 
 def register() -> None:
