@@ -52,3 +52,10 @@ def test_an_inactive_category_is_not_offered(client, categories):
 def test_the_fragment_refuses_post(client, categories):
     response = client.post(reverse("reports:suggest-fragment"), {"text": "lamp kapot"})
     assert response.status_code == 405
+
+
+def test_a_sure_suggestion_is_offered_alone_without_zero_percent_alternatives(client, categories):
+    html = client.get(reverse("reports:suggest-fragment"), {"text": "hondenpoep op de stoep"}).content.decode()
+    assert html.count("<button") == 1
+    assert 'data-suggested-category="afval.hondenpoep"' in html
+    assert "0 % zeker" not in html.replace("100 % zeker", "")

@@ -29,4 +29,6 @@ def suggest_fragment(request: HttpRequest) -> HttpResponse:
             for code, confidence in category_suggest(text)
             if code in names
         ]
+        # "0 % zeker" helps nobody: below half a percent only the best one is offered.
+        suggestions = suggestions[:1] + [s for s in suggestions[1:] if s["percent"] >= 1]
     return render(request, "reports/suggest_fragment.html", {"suggestions": suggestions})

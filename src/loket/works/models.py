@@ -80,8 +80,6 @@ class Work(models.Model):
         verbose_name_plural = _("werken op het openbaar domein")
         constraints = [models.UniqueConstraint(fields=["source", "external_id"], name="work_source_external_id")]
         indexes = [
-            # Works near a point in a period: a latitude band of works that have not ended yet.
-            models.Index(fields=["min_lat", "max_lat", "end_date"], name="work_lat_band"),
             models.Index(fields=["district", "end_date"], name="work_district_end"),
             # Works near a point in a period: a dozen grid cells, the period and the box in the index.
             models.Index(
