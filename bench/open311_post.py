@@ -4,7 +4,7 @@
     .venv/bin/python bench/open311_post.py
     options: --duration 20 --connections 16 --workers 4 --threads 1 --port 8767 --rate 150
              --no-paced (only the wrk run)  --skip-prepare (reuse the database of a previous run)
-             --profile (cProfile of 300 requests in-process, top 25 by cumulative time, and the queries)
+             --profile (cProfile of 300 requests in-process, CPU time, PROFILE_LINES=25 lines, and the queries)
 
 Recreates the PostgreSQL database ``loket_bench_open311`` (``BENCH_PG`` = server URL without a
 database, default ``postgres://postgres@127.0.0.1:5432``), migrates (which loads the 33 report
@@ -214,7 +214,9 @@ for i in range(30): assert send(i).status_code == 201
 import time; profile = cProfile.Profile(time.process_time); profile.enable()
 for i in range(300): send(i)
 profile.disable()
-stats = pstats.Stats(profile); stats.sort_stats("cumulative").print_stats(int(__import__("os").environ.get("PROFILE_LINES", "25"))); stats.sort_stats("tottime").print_stats(20)
+import os; stats = pstats.Stats(profile)
+stats.sort_stats("cumulative").print_stats(int(os.environ.get("PROFILE_LINES", "25")))
+stats.sort_stats("tottime").print_stats(20)
 from django.db import connection, reset_queries
 from django.conf import settings; settings.DEBUG = True; reset_queries()
 send(0)
