@@ -24,11 +24,11 @@ def suggest_fragment(request: HttpRequest) -> HttpResponse:
     suggestions = []
     if len(text) >= MIN_TEXT:
         names = {category.code: category.name_nl for category in selectors.category_list()}
-        suggestions = [
-            {"code": code, "name": names[code], "percent": round(confidence * 100)}
-            for code, confidence in category_suggest(text)
-            if code in names
-        ]
+        ranked = [(code, round(confidence * 100)) for code, confidence in category_suggest(text) if code in names]
         # "0 % zeker" helps nobody: below half a percent only the best one is offered.
-        suggestions = suggestions[:1] + [s for s in suggestions[1:] if s["percent"] >= 1]
+        suggestions = [
+            {"code": code, "name": names[code], "percent": percent}
+            for rank, (code, percent) in enumerate(ranked)
+            if rank == 0 or percent >= 1
+        ]
     return render(request, "reports/suggest_fragment.html", {"suggestions": suggestions})
