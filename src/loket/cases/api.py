@@ -144,7 +144,7 @@ class CaseTransitionView(CaseAPIView):
         },
     )
     def post(self, request: Request, reference: str) -> Response:
-        case = selectors.case_get_for_user(user=request.user, reference=reference)
+        case = selectors.case_get_for_handler(user=request.user, reference=reference)
         form = s.TransitionSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
@@ -170,7 +170,7 @@ class CaseNoteView(CaseAPIView):
 
     @extend_schema(operation_id="cases_note", request=s.NoteSerializer, responses={201: s.EventSerializer, 400: ERROR})
     def post(self, request: Request, reference: str) -> Response:
-        case = selectors.case_get_for_user(user=request.user, reference=reference)
+        case = selectors.case_get_for_handler(user=request.user, reference=reference)
         form = s.NoteSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         event = services.case_add_note(case=case, actor=request.user, **form.validated_data)
@@ -185,7 +185,7 @@ class CaseAssignView(CaseAPIView):
         operation_id="cases_assign", request=s.AssignSerializer, responses={200: s.CaseDetailSerializer, 400: ERROR}
     )
     def post(self, request: Request, reference: str) -> Response:
-        case = selectors.case_get_for_user(user=request.user, reference=reference)
+        case = selectors.case_get_for_handler(user=request.user, reference=reference)
         form = s.AssignSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         services.case_assign(
@@ -209,7 +209,7 @@ class CaseAttachmentView(CaseAPIView):
         responses={201: s.AttachmentSerializer, 400: ERROR, 413: ERROR, 415: ERROR},
     )
     def post(self, request: Request, reference: str) -> Response:
-        case = selectors.case_get_for_user(user=request.user, reference=reference)
+        case = selectors.case_get_for_handler(user=request.user, reference=reference)
         form = s.AttachmentUploadSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         try:
@@ -228,7 +228,8 @@ class CaseEventsView(CaseAPIView):
     @extend_schema(operation_id="cases_events", responses={200: s.EventSerializer(many=True), 404: ERROR})
     def get(self, request: Request, reference: str) -> Response:
         case = selectors.case_get_for_user(user=request.user, reference=reference)
-        page = self.paginate_queryset(selectors.case_history(case=case))
+        handler = selectors.case_handled_by(user=request.user, case=case)
+        page = self.paginate_queryset(selectors.case_history(case=case, public_only=not handler))
         return self.get_paginated_response(s.EventSerializer(page, many=True).data)
 
 

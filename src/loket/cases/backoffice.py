@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from loket.accounts.models import DISTRICT_ROLES, Role
 from loket.cases.models import Case
-from loket.cases.selectors import ORDERINGS, case_visible_to
+from loket.cases.selectors import ORDERINGS, case_handled_by, case_visible_to
 from loket.cases.services import case_assign, case_transition
 from loket.cases.workflows import IllegalTransition, Workflow, workflow_for, workflow_kinds
 from loket.catalogue.models import Service
@@ -211,7 +211,8 @@ def cases_bulk_assign(
         raise ValidationError({"references": _("Kies minstens één zaak.")})
     if assignee is None and team is None:
         raise ValidationError(_("Geef een medewerker of een team."))
-    found = {case.reference: case for case in case_visible_to(user=actor).filter(reference__in=wanted)}
+    visible = case_visible_to(user=actor).filter(reference__in=wanted)
+    found = {case.reference: case for case in visible if case_handled_by(user=actor, case=case)}
     missing = [r for r in wanted if r not in found]
     if missing:
         raise ValidationError(

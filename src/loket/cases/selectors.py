@@ -4,19 +4,23 @@
 - district-bound roles (district staff, coordinators) see a case when its competent
   ``district`` or its ``requesting_district`` is theirs;
 - city-wide roles see every case.
+
+A district role *handles* its competent district's cases except those its district asked (a
+helpdesk question): those it follows, the public history only and no writes (``case_handled_by``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import OrderBy
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from loket.accounts.models import Role
+from loket.accounts.models import DISTRICT_ROLES, Role
 from loket.accounts.scoping import filter_by_district
 from loket.cases.models import Case, CaseEvent
 
@@ -94,6 +98,26 @@ def case_get_for_user(*, user: Any, reference: str) -> Case:
     )
     if case is None:
         raise Http404(_("Geen zaak met referentie %(reference)s.") % {"reference": reference})
+    return case
+
+
+def case_handled_by(*, user: Any, case: Case) -> bool:
+    """Whether ``user`` handles ``case`` (its internal history and its writes) rather than only
+    follows it as the district that asked it, or as its citizen."""
+    role = getattr(user, "role", None)
+    if role == Role.CITIZEN:
+        return False
+    if role in DISTRICT_ROLES:
+        # A question keeps the asking district as its district; the helpdesk handles it.
+        return case.district_id == user.district_id and case.requesting_district_id != user.district_id
+    return True
+
+
+def case_get_for_handler(*, user: Any, reference: str) -> Case:
+    """One case ``user`` handles: 404 outside their scope, 403 for a case they only follow."""
+    case = case_get_for_user(user=user, reference=reference)
+    if not case_handled_by(user=user, case=case):
+        raise PermissionDenied(_("Deze zaak volgt u enkel op; het bevoegde team behandelt ze."))
     return case
 
 

@@ -145,12 +145,14 @@ def _detail_url(case: Case) -> str:
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_get_for_user(user=request.user, reference=reference)
     services.case_record_view(case=case, actor=request.user, request=request)
+    handler = selectors.case_handled_by(user=request.user, case=case)  # else: the asking district follows it
     workflow = workflow_for(case.kind)
-    next_statuses = [(s, workflow.label(s)) for s in workflow.allowed_next(case.status)]
-    closing = backoffice.closing_paths(case=case)
-    events = list(selectors.case_history(case=case))
+    next_statuses = [(s, workflow.label(s)) for s in workflow.allowed_next(case.status)] if handler else []
+    closing = backoffice.closing_paths(case=case) if handler else []
+    events = list(selectors.case_history(case=case, public_only=not handler))
     context = {
         "case": case,
+        "handler": handler,
         "workflow": workflow,
         "status_label": workflow.label(case.status),
         "is_closed": workflow.is_closed(case.status),
@@ -160,18 +162,18 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "reply_received": bool(cases_with_new_reply(case_ids=[case.pk])),
         "transition_form": TransitionForm(choices=next_statuses) if next_statuses else None,
         "note_form": NoteForm(),
-        "info_form": InformationRequestForm() if backoffice.pausing_target(case=case) else None,
+        "info_form": InformationRequestForm() if handler and backoffice.pausing_target(case=case) else None,
         "decision_form": DecisionForm(choices=[(s, workflow.label(s)) for s in closing]) if closing else None,
-        "colleagues": backoffice.assignable_users(user=request.user, case=case),
-        "teams": Team.objects.order_by("name"),
-        "attachments": case.attachments.order_by("uploaded_at", "id"),
+        "colleagues": backoffice.assignable_users(user=request.user, case=case) if handler else [],
+        "teams": Team.objects.order_by("name") if handler else [],
+        "attachments": case.attachments.order_by("uploaded_at", "id") if handler else [],
         "sections": hooks.case_sections(case=case, user=request.user),
     }
     return render(request, "cases/case_detail.html", context)
 
 
 def _case_for_post(request: HttpRequest, reference: str) -> Case:
-    return selectors.case_get_for_user(user=request.user, reference=reference)
+    return selectors.case_get_for_handler(user=request.user, reference=reference)
 
 
 @rules.allow(rules.CASE_WORKERS)
