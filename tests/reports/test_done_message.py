@@ -9,7 +9,7 @@ from loket.cases.messages import case_citizen_view
 from loket.cases.services import case_transition
 from loket.notifications.models import Notification
 from loket.reports import links
-from loket.reports.services import report_follow, report_follow_confirm
+from loket.reports.following import report_follow, report_follow_confirm
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,9 @@ from django.urls import reverse
 from loket.accounts.models import Role
 from loket.cases.services import case_transition
 from loket.reports import links
+from loket.reports.following import report_follow, report_unfollow
 from loket.reports.models import Follower
-from loket.reports.services import report_follow, report_merge, report_unfollow
+from loket.reports.services import report_merge
 from tests.reports.conftest import DISTRICT_POINTS, GROENPLAATS
 
 pytestmark = pytest.mark.django_db
@@ -179,7 +180,7 @@ def test_merging_carries_confirmed_followers_and_a_later_confirmation_follows_th
     duplicate = submit("weg.put", point=GROENPLAATS)
     report_follow(report=duplicate, email="bevestigd@example.be")
     report_follow(report=duplicate, email=NEIGHBOUR)
-    from loket.reports.services import report_follow_confirm
+    from loket.reports.following import report_follow_confirm
 
     report_follow_confirm(report=duplicate, email="bevestigd@example.be")
     with django_capture_on_commit_callbacks(execute=True):

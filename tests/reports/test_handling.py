@@ -12,9 +12,10 @@ from django.urls import reverse
 from loket.cases.services import case_transition
 from loket.notifications.models import Notification
 from loket.reports import links
+from loket.reports.following import report_follow
 from loket.reports.mail import MAX_ATTEMPTS, DeliveryFailed, report_mail_deliver
 from loket.reports.models import Follower, Report, ReportMail
-from loket.reports.services import report_feedback, report_follow
+from loket.reports.services import report_feedback
 from tests.reports.conftest import BROKEN_EMAIL_BACKEND
 
 pytestmark = pytest.mark.django_db

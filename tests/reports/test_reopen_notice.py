@@ -8,8 +8,9 @@ from django.core import mail
 
 from loket.cases.services import case_transition
 from loket.notifications.models import Notification
+from loket.reports.following import report_follow, report_follow_confirm
 from loket.reports.models import Follower
-from loket.reports.services import report_feedback, report_follow, report_follow_confirm
+from loket.reports.services import report_feedback
 
 pytestmark = pytest.mark.django_db
 

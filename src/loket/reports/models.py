@@ -152,7 +152,7 @@ class Follower(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     # The last confirmation mail: the address is not mailed again within the hour, and at most a
-    # few times a day over all reports (``services.report_follow``).
+    # few times a day over all reports (``following.report_follow``).
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

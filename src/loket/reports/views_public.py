@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from loket.accounts import rules
-from loket.reports import links, selectors, services
+from loket.reports import following, links, selectors, services
 from loket.reports.attributes import attribute_label
 from loket.reports.forms import PublicFilterForm
 from loket.reports.maps import map_context
@@ -62,18 +62,18 @@ def follow(request: HttpRequest, token: str) -> HttpResponse:
     report = selectors.report_by_token(token)
     email = request.POST.get("email", "").strip()
     try:
-        outcome = services.report_follow(report=report, email=email, actor=request.user)
+        outcome = following.report_follow(report=report, email=email, actor=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return HttpResponseRedirect(_detail_url(report))
     reference = report.case.reference
-    if outcome is services.Following.REPORTER:
+    if outcome is following.Following.REPORTER:
         messages.info(
             request,
             _("U hebt melding %(reference)s zelf ingediend: u krijgt al bericht bij elke nieuwe status.")
             % {"reference": reference},
         )
-    elif outcome is services.Following.FOLLOWING:
+    elif outcome is following.Following.FOLLOWING:
         messages.success(
             request,
             _("U volgt nu melding %(reference)s. U krijgt een e-mail bij elke nieuwe status.")
@@ -106,7 +106,7 @@ def follow_confirm(request: HttpRequest, token: str, code: str) -> HttpResponse:
     if not selectors.follower_exists(report=report, email=email):
         raise Http404(_("Deze link is niet meer geldig."))
     if request.method == "POST":
-        services.report_follow_confirm(report=report, email=email)
+        following.report_follow_confirm(report=report, email=email)
         messages.success(
             request,
             _("U volgt nu melding %(reference)s. U krijgt een e-mail bij elke nieuwe status.")
@@ -155,7 +155,7 @@ def unfollow(request: HttpRequest, token: str, code: str) -> HttpResponse:
     if email is None:
         raise Http404(_("Deze link is niet geldig."))
     if request.method == "POST":
-        services.report_unfollow(report=report, email=email)
+        following.report_unfollow(report=report, email=email)
         messages.success(request, _("U krijgt geen berichten meer over deze melding."))
         return HttpResponseRedirect(_detail_url(report))
     return render(request, "reports/unfollow.html", {"report": report, "email": email})
