@@ -9,15 +9,18 @@ for the process (and so for Django and any child process); ``django_ready`` need
 from __future__ import annotations
 
 import contextlib
+import http.client
 import importlib
 import os
 import re
 import signal
+import statistics
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -218,3 +221,68 @@ def postgres_backends(url: str, database: str) -> list[int]:
     with psycopg.connect(f"{url}/postgres", autocommit=True) as conn:
         rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [database]).fetchall()
     return [row[0] for row in rows]
+
+
+def load_average() -> str:
+    """The machine's 1, 5 and 15 minute load averages (shared machine: every figure goes with its load)."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+# send(connection, k) makes the k-th request on ``connection`` and returns its HTTP status.
+Send = Callable[[http.client.HTTPConnection, int], int]
+
+
+def warm(port: int, send: Send, count: int, *, expect: int = 201) -> None:
+    """``count`` requests one after the other; any other status than ``expect`` stops the bench."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for k in range(count):
+        status = send(connection, k)
+        if status != expect:
+            raise SystemExit(f"warm-up request answered {status}")
+
+
+def run_paced(port: int, send: Send, rate: int, duration: int, threads: int = 32) -> dict[str, str]:
+    """Open loop: request k is due at start + k/rate; its latency runs from that moment, so a
+    stall of the server is not hidden by a client that waits for it."""
+    total = rate * duration
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    lock = threading.Lock()
+    counter = iter(range(total))
+    start = time.perf_counter() + 0.5
+
+    def worker() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while True:
+            with lock:
+                k = next(counter, None)
+            if k is None:
+                return
+            due = start + k / rate
+            pause = due - time.perf_counter()
+            if pause > 0:
+                time.sleep(pause)
+            status = send(connection, k)
+            elapsed = time.perf_counter() - due
+            with lock:
+                latencies.append(elapsed)
+                statuses[status] = statuses.get(status, 0) + 1
+
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    achieved = total / (time.perf_counter() - start)
+    latencies.sort()
+
+    def pct(p: float) -> str:
+        return f"{latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000:.1f}ms"
+
+    return {
+        "achieved/s": f"{achieved:.0f}",
+        "p50": f"{statistics.median(latencies) * 1000:.1f}ms",
+        "p95": pct(0.95),
+        "p99": pct(0.99),
+        "statuses": str(statuses),
+    }

@@ -29,11 +29,8 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import statistics
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -44,7 +41,9 @@ from _setup import (
     gunicorn_start,
     gunicorn_stop,
     postgres_backends,
+    run_paced,
     server_environment,
+    warm,
     wrk,
 )
 
@@ -122,11 +121,6 @@ def prepare_database(env: dict[str, str], skip: bool) -> str:
     return out.stdout.split()[-1]
 
 
-def load_average() -> str:
-    """The machine's 1, 5 and 15 minute load averages (shared machine: every figure goes with its load)."""
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
-
-
 def uptime() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
@@ -139,14 +133,6 @@ def post(connection: http.client.HTTPConnection, body: str) -> int:
     return response.status
 
 
-def warm(port: int, forms: list[str], count: int) -> None:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    for i in range(count):
-        status = post(connection, forms[i % len(forms)])
-        if status != 201:
-            raise SystemExit(f"warm-up request answered {status}")
-
-
 def run_wrk(base: str, forms: list[str], duration: int, connections: int) -> dict[str, str]:
     lua = (
         "bodies = {" + ",".join(f"[[{form}]]" for form in forms) + "}\n"
@@ -156,52 +142,6 @@ def run_wrk(base: str, forms: list[str], duration: int, connections: int) -> dic
         '{["Content-Type"] = "application/x-www-form-urlencoded"}, bodies[i])\nend\n'
     )
     return wrk(base, lua, duration=duration, connections=connections)
-
-
-def run_paced(port: int, forms: list[str], rate: int, duration: int, threads: int = 32) -> dict[str, str]:
-    """Open loop: request k is due at start + k/rate; its latency runs from that moment."""
-    total = rate * duration
-    latencies: list[float] = []
-    statuses: dict[int, int] = {}
-    lock = threading.Lock()
-    counter = iter(range(total))
-    start = time.perf_counter() + 0.5
-
-    def worker() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        while True:
-            with lock:
-                k = next(counter, None)
-            if k is None:
-                return
-            due = start + k / rate
-            pause = due - time.perf_counter()
-            if pause > 0:
-                time.sleep(pause)
-            status = post(connection, forms[k % len(forms)])
-            elapsed = time.perf_counter() - due
-            with lock:
-                latencies.append(elapsed)
-                statuses[status] = statuses.get(status, 0) + 1
-
-    pool = [threading.Thread(target=worker) for _ in range(threads)]
-    for thread in pool:
-        thread.start()
-    for thread in pool:
-        thread.join()
-    achieved = total / (time.perf_counter() - start)
-    latencies.sort()
-
-    def pct(p: float) -> str:
-        return f"{latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000:.1f}ms"
-
-    return {
-        "achieved/s": f"{achieved:.0f}",
-        "p50": f"{statistics.median(latencies) * 1000:.1f}ms",
-        "p95": pct(0.95),
-        "p99": pct(0.99),
-        "statuses": str(statuses),
-    }
 
 
 PROFILE = """
@@ -237,8 +177,12 @@ def main() -> None:
     server = gunicorn_start(env, workers=args.workers, port=args.port, extra=extra)
     base = f"http://127.0.0.1:{args.port}"
     uptime_before = uptime()
+
+    def send(connection: http.client.HTTPConnection, k: int) -> int:
+        return post(connection, forms[k % len(forms)])
+
     try:
-        warm(args.port, forms, 50 * args.workers)
+        warm(args.port, send, 50 * args.workers)
         app_before = cpu_seconds(children(server.pid))
         db_before = cpu_seconds(postgres_backends(SERVER, DB_NAME))
         figures = run_wrk(base, forms, args.duration, args.connections)
@@ -246,7 +190,7 @@ def main() -> None:
         db_used, db_gone = cpu_used(db_before, cpu_seconds(postgres_backends(SERVER, DB_NAME)))
         count = int(figures["requests"]) or 1
         cpu_app, cpu_db = app_used / count * 1000, db_used / count * 1000
-        paced = run_paced(args.port, forms, args.rate, args.duration) if not args.no_paced else None
+        paced = run_paced(args.port, send, args.rate, args.duration) if not args.no_paced else None
         kind = f"gthread workers of {args.threads} threads" if args.threads > 1 else "sync workers"
         print(f"POST {PATH} on PostgreSQL ({args.workers} gunicorn {kind}, {os.cpu_count()} cores):")
         print(f"  uptime before: {uptime_before}")

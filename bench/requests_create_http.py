@@ -31,11 +31,8 @@ import argparse
 import http.client
 import json
 import os
-import statistics
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 from _setup import (
@@ -44,8 +41,11 @@ from _setup import (
     cpu_used,
     gunicorn_start,
     gunicorn_stop,
+    load_average,
     postgres_backends,
+    run_paced,
     server_environment,
+    warm,
     wrk,
 )
 
@@ -117,11 +117,6 @@ def prepare_database(env: dict[str, str], citizens: int, skip: bool) -> list[str
     return out.stdout.split()
 
 
-def load_average() -> str:
-    """The machine's 1, 5 and 15 minute load averages (shared machine: every figure goes with its load)."""
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
-
-
 def post(connection: http.client.HTTPConnection, token: str) -> int:
     body = json.dumps(BODY)
     headers = {"Content-Type": "application/json", "Authorization": f"Token {token}"}
@@ -129,14 +124,6 @@ def post(connection: http.client.HTTPConnection, token: str) -> int:
     response = connection.getresponse()
     response.read()
     return response.status
-
-
-def warm(port: int, tokens: list[str], count: int) -> None:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    for i in range(count):
-        status = post(connection, tokens[i % len(tokens)])
-        if status != 201:
-            raise SystemExit(f"warm-up request answered {status}")
 
 
 def run_wrk(base: str, tokens: list[str], duration: int, connections: int) -> dict[str, str]:
@@ -149,52 +136,6 @@ def run_wrk(base: str, tokens: list[str], duration: int, connections: int) -> di
         '["Authorization"] = "Token " .. tokens[i]}, body)\nend\n'
     )
     return wrk(base, lua, duration=duration, connections=connections)
-
-
-def run_paced(port: int, tokens: list[str], rate: int, duration: int, threads: int = 32) -> dict[str, str]:
-    """Open loop: request k is due at start + k/rate; its latency runs from that moment."""
-    total = rate * duration
-    latencies: list[float] = []
-    statuses: dict[int, int] = {}
-    lock = threading.Lock()
-    counter = iter(range(total))
-    start = time.perf_counter() + 0.5
-
-    def worker() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        while True:
-            with lock:
-                k = next(counter, None)
-            if k is None:
-                return
-            due = start + k / rate
-            pause = due - time.perf_counter()
-            if pause > 0:
-                time.sleep(pause)
-            status = post(connection, tokens[k % len(tokens)])
-            elapsed = time.perf_counter() - due
-            with lock:
-                latencies.append(elapsed)
-                statuses[status] = statuses.get(status, 0) + 1
-
-    pool = [threading.Thread(target=worker) for _ in range(threads)]
-    for thread in pool:
-        thread.start()
-    for thread in pool:
-        thread.join()
-    achieved = total / (time.perf_counter() - start)
-    latencies.sort()
-
-    def pct(p: float) -> str:
-        return f"{latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000:.1f}ms"
-
-    return {
-        "achieved/s": f"{achieved:.0f}",
-        "p50": f"{statistics.median(latencies) * 1000:.1f}ms",
-        "p95": pct(0.95),
-        "p99": pct(0.99),
-        "statuses": str(statuses),
-    }
 
 
 PROFILE = """
@@ -231,8 +172,12 @@ def main() -> None:
     server = gunicorn_start(env, workers=args.workers, port=args.port, extra=extra)
     base = f"http://127.0.0.1:{args.port}"
     load_before = load_average()
+
+    def send(connection: http.client.HTTPConnection, k: int) -> int:
+        return post(connection, tokens[k % len(tokens)])
+
     try:
-        warm(args.port, tokens, 50 * args.workers)
+        warm(args.port, send, 50 * args.workers)
         app_before = cpu_seconds(children(server.pid))
         db_before = cpu_seconds(postgres_backends(SERVER, DB_NAME))
         figures = run_wrk(base, tokens, args.duration, args.connections)
@@ -240,7 +185,7 @@ def main() -> None:
         db_used, db_gone = cpu_used(db_before, cpu_seconds(postgres_backends(SERVER, DB_NAME)))
         count = int(figures["requests"]) or 1
         cpu_app, cpu_db = app_used / count * 1000, db_used / count * 1000
-        paced = run_paced(args.port, tokens, args.rate, args.duration) if not args.no_paced else None
+        paced = run_paced(args.port, send, args.rate, args.duration) if not args.no_paced else None
         kind = f"gthread workers of {args.threads} threads" if args.threads > 1 else "sync workers"
         print(f"POST /api/v1/requests/ on PostgreSQL ({args.workers} gunicorn {kind}, {os.cpu_count()} cores):")
         print(f"  load average before: {load_before}, after: {load_average()}")
