@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import http.client
 import importlib
+import math
 import os
+import random
 import re
 import signal
 import statistics
@@ -286,3 +288,31 @@ def run_paced(port: int, send: Send, rate: int, duration: int, threads: int = 32
         "p99": pct(0.99),
         "statuses": str(statuses),
     }
+
+
+CENTRE = (51.2190, 4.4010)  # the Groenplaats
+BOX = (51.14, 51.38, 4.25, 4.50)  # south, north, west, east: the city and its port
+
+
+def city_point(rng: random.Random) -> tuple[float, float]:
+    """A random point: a third within 1.5 km of the centre (where most things happen), the rest
+    anywhere in the city's bounding box."""
+    if rng.random() < 1 / 3:
+        distance, angle = 1500 * math.sqrt(rng.random()), rng.random() * 2 * math.pi
+        lat = CENTRE[0] + distance * math.cos(angle) / 111_320
+        lon = CENTRE[1] + distance * math.sin(angle) / (111_320 * math.cos(math.radians(CENTRE[0])))
+        return lat, lon
+    south, north, west, east = BOX
+    return rng.uniform(south, north), rng.uniform(west, east)
+
+
+def analyze(*tables: str) -> None:
+    """Fresh planner statistics after a bulk fill (PostgreSQL: VACUUM ANALYZE ``tables``)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            for table in tables:
+                cursor.execute(f"VACUUM ANALYZE {table}")
+        else:
+            cursor.execute("ANALYZE")

@@ -17,7 +17,6 @@ the scheduler's, not the query's.
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import random
 import statistics
@@ -26,13 +25,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _setup import django_ready, kept_database
+from _setup import analyze, city_point, django_ready, kept_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 MARK = "BRD"
-CENTRE = (51.2190, 4.4010)
-BOX = (51.14, 51.38, 4.25, 4.50)  # south, north, west, east: the city and its port
 
 
 def parse() -> argparse.Namespace:
@@ -41,16 +38,6 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--closed", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=2000)
     return parser.parse_args()
-
-
-def random_point(rng: random.Random) -> tuple[float, float]:
-    if rng.random() < 1 / 3:
-        distance, angle = 1500 * math.sqrt(rng.random()), rng.random() * 2 * math.pi
-        lat = CENTRE[0] + distance * math.cos(angle) / 111_320
-        lon = CENTRE[1] + distance * math.sin(angle) / (111_320 * math.cos(math.radians(CENTRE[0])))
-        return lat, lon
-    south, north, west, east = BOX
-    return rng.uniform(south, north), rng.uniform(west, east)
 
 
 def fill(open_count: int, closed_count: int) -> None:
@@ -64,7 +51,7 @@ def fill(open_count: int, closed_count: int) -> None:
     have = Report.objects.filter(case__reference__startswith=f"{MARK}-").count()
     if have >= total:
         print(f"{have} bench reports present")
-        analyze()
+        analyze("reports_report", "cases_case")
         return
     rng = random.Random(6)
     categories = list(Category.objects.order_by("code"))
@@ -90,7 +77,7 @@ def fill(open_count: int, closed_count: int) -> None:
             )
             reports = []
             for n, case in zip(range(start, stop), cases, strict=True):
-                lat, lon = random_point(rng)
+                lat, lon = city_point(rng)
                 reports.append(
                     Report(
                         case=case,
@@ -105,19 +92,8 @@ def fill(open_count: int, closed_count: int) -> None:
             Report.objects.bulk_create(reports)
         if stop % 50_000 == 0:
             print(f"  {stop} reports ({time.perf_counter() - started:.0f} s)", flush=True)
-    analyze()
+    analyze("reports_report", "cases_case")
     print(f"filled {total - have} reports in {time.perf_counter() - started:.0f} s")
-
-
-def analyze() -> None:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("VACUUM ANALYZE reports_report")
-            cursor.execute("VACUUM ANALYZE cases_case")
-        else:
-            cursor.execute("ANALYZE")
 
 
 def measure(label: str, runs: int, call: Callable[[int], int]) -> None:
@@ -160,7 +136,7 @@ def main() -> None:
     open_reports = Report.objects.filter(closed_at__isnull=True).count()
     print(f"{engine}: {open_reports} open reports, {Report.objects.count()} in all; {args.runs} runs each")
     rng = random.Random(42)
-    points = [(rng.choice(categories), *random_point(rng)) for _ in range(args.runs + 20)]
+    points = [(rng.choice(categories), *city_point(rng)) for _ in range(args.runs + 20)]
     sample = list(
         Report.objects.filter(closed_at__isnull=True, case__reference__startswith=f"{MARK}-")
         .order_by("?")

@@ -34,13 +34,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from _setup import django_ready, kept_database
+from _setup import BOX, CENTRE, analyze, django_ready, kept_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 SOURCE = "bench"
-CENTRE = (51.2190, 4.4010)
-BOX = (51.14, 51.38, 4.25, 4.50)  # south, north, west, east: the city and its port
 KY = 110_574.0
 KX = 111_320.0 * math.cos(math.radians(51.2))
 
@@ -99,7 +97,7 @@ def fill(count: int) -> None:
     have = Work.objects.filter(source=SOURCE).count()
     if have >= count:
         print(f"{have} bench works present")
-        analyze()
+        analyze("works_work", "works_hindrance")
         return
     rng = random.Random(7)
     today = timezone.localdate()
@@ -137,19 +135,8 @@ def fill(count: int) -> None:
                 if rng.random() < 1 / 3
             )
         print(f"  {min(first + 5000, count)} works ({time.perf_counter() - started:.0f} s)", flush=True)
-    analyze()
+    analyze("works_work", "works_hindrance")
     print(f"filled {count - have} works in {time.perf_counter() - started:.0f} s")
-
-
-def analyze() -> None:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("VACUUM ANALYZE works_work")
-            cursor.execute("VACUUM ANALYZE works_hindrance")
-        else:
-            cursor.execute("ANALYZE")
 
 
 def measure(label: str, runs: int, call: Callable[[int], int]) -> None:

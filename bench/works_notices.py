@@ -17,7 +17,6 @@ The last line prints the load average: on a shared machine the tail is the sched
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import random
 import statistics
@@ -25,12 +24,10 @@ import sys
 import time
 from pathlib import Path
 
-from _setup import django_ready, scratch_database
+from _setup import city_point, django_ready, scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-CENTRE = (51.2190, 4.4010)
-BOX = (51.14, 51.38, 4.25, 4.50)  # south, north, west, east
 
 
 def parse() -> argparse.Namespace:
@@ -41,18 +38,8 @@ def parse() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def random_point(rng: random.Random) -> tuple[float, float]:
-    if rng.random() < 1 / 3:
-        distance, angle = 1500 * math.sqrt(rng.random()), rng.random() * 2 * math.pi
-        lat = CENTRE[0] + distance * math.cos(angle) / 111_320
-        lon = CENTRE[1] + distance * math.sin(angle) / (111_320 * math.cos(math.radians(CENTRE[0])))
-        return lat, lon
-    south, north, west, east = BOX
-    return rng.uniform(south, north), rng.uniform(west, east)
-
-
 def random_geometry(rng: random.Random) -> dict:
-    lat, lon = random_point(rng)
+    lat, lon = city_point(rng)
     kind = rng.random()
     d = rng.uniform(0.0001, 0.0008)
     if kind < 0.5:
@@ -86,7 +73,7 @@ def fill(subscriptions: int, works: int) -> list[int]:
                     confirmed_at=now,
                 )
                 for n in range(subscriptions)
-                for lat, lon in [random_point(rng)]
+                for lat, lon in [city_point(rng)]
             ],
             batch_size=2000,
         )
