@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser import assert_accessible, login
 
 
@@ -31,13 +33,13 @@ def test_the_back_office_claims_asks_for_information_and_closes_a_case(page, dem
     page.wait_for_url("**/start/")
     page.get_by_role("link", name="Mijn werkbak").click()
     page.wait_for_url("**/werkbak/**")
-    assert page.get_by_role("heading", level=1, name="Werkbak").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Werkbak")).to_be_visible()
     assert_accessible(page, context="work queue")
 
     page.get_by_label(f"Selecteer {reference}").check()
     page.get_by_role("button", name="Neem zelf").click()
     page.wait_for_url("**/werkbak/**")
-    assert page.get_by_text("1 zaak toegewezen.").is_visible()
+    expect(page.get_by_text("1 zaak toegewezen.")).to_be_visible()
     assert_accessible(page, context="work queue after claiming")
 
     page.get_by_role("link", name=reference).click()
@@ -47,22 +49,22 @@ def test_the_back_office_claims_asks_for_information_and_closes_a_case(page, dem
 
     page.get_by_label("Nieuwe status").select_option("in_progress")
     page.get_by_role("button", name="Wijzig de status").click()
-    assert page.get_by_text("De status is nu 'in behandeling'.").is_visible()
+    expect(page.get_by_text("De status is nu 'in behandeling'.")).to_be_visible()
 
     question = page.get_by_label("Welke informatie heb je van de burger nodig?")
     question.fill("Stuur een kopie van je inschrijvingsbewijs.")
     page.get_by_role("button", name="Vraag informatie").click()
-    assert page.get_by_text(re.compile("de termijn staat stil")).first.is_visible()
-    assert page.get_by_text(re.compile("termijn gepauzeerd sinds")).is_visible()
+    expect(page.get_by_text(re.compile("de termijn staat stil")).first).to_be_visible()
+    expect(page.get_by_text(re.compile("termijn gepauzeerd sinds"))).to_be_visible()
     assert_accessible(page, context="case page waiting for the citizen")
 
     page.get_by_label("Nieuwe status").select_option("in_progress")
     page.get_by_role("button", name="Wijzig de status").click()
-    assert page.get_by_text("De status is nu 'in behandeling'.").is_visible()
+    expect(page.get_by_text("De status is nu 'in behandeling'.")).to_be_visible()
 
     page.get_by_label("Beslissing").fill("De parkeerkaart wordt toegekend.")
     page.get_by_label("Afsluiten als").select_option("closed")
     page.get_by_role("button", name="Beslis en sluit af").click()
-    assert page.get_by_text("De beslissing is vastgelegd en de zaak is afgesloten.").is_visible()
-    assert page.get_by_role("cell", name="De parkeerkaart wordt toegekend.").is_visible()
+    expect(page.get_by_text("De beslissing is vastgelegd en de zaak is afgesloten.")).to_be_visible()
+    expect(page.get_by_role("cell", name="De parkeerkaart wordt toegekend.")).to_be_visible()
     assert_accessible(page, context="closed case page")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.browser import assert_accessible, login
 
 
@@ -15,7 +17,7 @@ def test_a_proposal_becomes_an_agenda_item_with_a_decision(page, demo_site):
     page.get_by_label("Titel van het agendapunt").fill("Veiligheid rond de Kiel-scholen")
     page.get_by_label("Toelichting").fill("Graag afstemming met de politiezone.")
     page.get_by_role("button", name="Stel voor").click()
-    assert page.get_by_text("Je voorstel staat klaar").is_visible()
+    expect(page.get_by_text("Je voorstel staat klaar")).to_be_visible()
     assert_accessible(page, context="meeting page for a district")
 
     page.context.clear_cookies()
@@ -24,8 +26,8 @@ def test_a_proposal_becomes_an_agenda_item_with_a_decision(page, demo_site):
     page.goto(f"{demo_site}/overleg/")
     page.get_by_role("link", name="Overleg districtsvoorzitters (komende maand)").click()
     page.get_by_role("button", name="Aanvaard: Veiligheid rond de Kiel-scholen").click()
-    assert page.get_by_role("heading", level=3, name="Veiligheid rond de Kiel-scholen").is_visible()
+    expect(page.get_by_role("heading", level=3, name="Veiligheid rond de Kiel-scholen")).to_be_visible()
     page.get_by_label("Beslissing").first.fill("De districten en de politie maken een plan.")
     page.get_by_role("button", name="Bewaar verslag").first.click()
-    assert page.get_by_text("De districten en de politie maken een plan.").first.is_visible()
+    expect(page.get_by_text("De districten en de politie maken een plan.").first).to_be_visible()
     assert_accessible(page, context="meeting page for the helpdesk")

@@ -3,6 +3,8 @@ looks up a knowledge article, registers the contact and starts a request on thei
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from loket.accounts.models import User
 from loket.cases.models import Case
 from loket.catalogue.knowledge import article_publish
@@ -21,7 +23,7 @@ def test_an_agent_finds_a_citizen_registers_the_contact_and_starts_a_request(pag
     )
     login(page, demo_site, "agent")
     page.goto(demo_site + "/contactcenter/")
-    assert page.get_by_role("heading", name="Contactcenter", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Contactcenter", exact=True)).to_be_visible()
     assert_accessible(page, context="empty workspace")
 
     # Search as you type: the results arrive without pressing a button.
@@ -30,9 +32,9 @@ def test_an_agent_finds_a_citizen_registers_the_contact_and_starts_a_request(pag
     result.wait_for()
     result.click()
 
-    assert page.get_by_role("heading", name="Jan Janssens").is_visible()
+    expect(page.get_by_role("heading", name="Jan Janssens")).to_be_visible()
     timeline = page.locator("table.cc-timeline")
-    assert timeline.is_visible()
+    expect(timeline).to_be_visible()
     assert "beantwoord" in timeline.inner_text()  # the demo's earlier phone call
     assert_accessible(page, context="workspace with a citizen and the timeline")
 
@@ -51,7 +53,7 @@ def test_an_agent_finds_a_citizen_registers_the_contact_and_starts_a_request(pag
     contact.get_by_label("Notities").fill("Uitleg over het bewijs van woonst gegeven.")
     assert contact.get_by_label("Duur van het gesprek (minuten)").input_value().isdigit()
     contact.get_by_role("button", name="Registreer contactmoment").click()
-    assert page.get_by_text("Het contactmoment is geregistreerd.").is_visible()
+    expect(page.get_by_text("Het contactmoment is geregistreerd.")).to_be_visible()
     moment = ContactMoment.objects.get(notes="Uitleg over het bewijs van woonst gegeven.")
     assert moment.citizen.user.username == "citizen"
     assert moment.channel == "phone"
@@ -59,7 +61,7 @@ def test_an_agent_finds_a_citizen_registers_the_contact_and_starts_a_request(pag
     # Start a request on the caller's behalf.
     page.get_by_label("Aanvraag starten voor").select_option("bewijs-van-woonst")
     page.get_by_role("button", name="Aanvraag starten").click()
-    assert page.get_by_role("heading", name="Aanvraag namens een burger: Bewijs van woonst").is_visible()
+    expect(page.get_by_role("heading", name="Aanvraag namens een burger: Bewijs van woonst")).to_be_visible()
     assert page.get_by_label("Uw rijksregisternummer").input_value() == "85.07.30-033.28"
     assert_accessible(page, context="on-behalf form")
     page.get_by_label("Aantal exemplaren").fill("1")
@@ -68,7 +70,7 @@ def test_an_agent_finds_a_citizen_registers_the_contact_and_starts_a_request(pag
     page.get_by_label("De burger gaat akkoord", exact=False).check()
     page.get_by_role("button", name="Aanvraag indienen voor de burger").click()
 
-    assert page.get_by_role("heading", name="De aanvraag is ingediend").is_visible()
+    expect(page.get_by_role("heading", name="De aanvraag is ingediend")).to_be_visible()
     reference = page.locator("#referentie").inner_text()
     assert reference.startswith("REQ-")
     assert_accessible(page, context="on-behalf confirmation")
@@ -81,5 +83,5 @@ def test_an_agent_finds_a_citizen_registers_the_contact_and_starts_a_request(pag
 
     # Back on the workspace, the new request is in the timeline.
     page.get_by_role("link", name="Terug").click()
-    assert page.get_by_role("heading", name="Jan Janssens").is_visible()
+    expect(page.get_by_role("heading", name="Jan Janssens")).to_be_visible()
     assert reference in page.locator("table.cc-timeline").inner_text()

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser import assert_accessible, login
 
 
@@ -37,7 +39,7 @@ def test_the_clerk_escalates_a_visit_to_the_specialists(browser, page, demo_site
     page.goto(f"{demo_site}/loket/districtshuis-deurne/kiosk/")
     page.get_by_role("button", name="Identiteitskaart (eID)").click()
     ticket = Ticket.objects.get(location=desk.location, service__slug="identiteitskaart")
-    assert page.get_by_text(ticket.code).first.is_visible()
+    expect(page.get_by_text(ticket.code).first).to_be_visible()
 
     # The clerk opens the desk and calls the visitor.
     clerk_context = browser.new_context(locale="nl-BE", timezone_id="Europe/Brussels")
@@ -64,15 +66,15 @@ def test_the_clerk_escalates_a_visit_to_the_specialists(browser, page, demo_site
 
     clerk.wait_for_url(re.compile(r".*/loket/bezoek/\d+/$"))
     assert clerk.get_by_role("heading", level=1).inner_text().startswith("Bezoek van Jan Janssens")
-    assert clerk.get_by_text(f"{request.reference}: {request.title}").is_visible()
-    assert clerk.get_by_label("Identiteitskaart (eID)").is_checked()  # the ticket's service
+    expect(clerk.get_by_text(f"{request.reference}: {request.title}")).to_be_visible()
+    expect(clerk.get_by_label("Identiteitskaart (eID)")).to_be_checked()  # the ticket's service
     assert_accessible(clerk, context="visit page")
 
     # Register the visit.
     clerk.get_by_label("Resultaat").select_option("handed_over")
     clerk.get_by_label("Notities").fill("Vraagt naar de vergunning voor het straatfeest.")
     clerk.get_by_role("button", name="Registreer het bezoek").click()
-    assert clerk.get_by_text("Het bezoek is geregistreerd.").is_visible()
+    expect(clerk.get_by_text("Het bezoek is geregistreerd.")).to_be_visible()
     visit = CounterVisit.objects.get(ticket=ticket)
     moment = ContactMoment.objects.get(counter_visit=visit)
     assert (moment.channel, moment.location_id, moment.outcome) == ("counter", desk.location_id, "handed_over")
@@ -88,7 +90,7 @@ def test_the_clerk_escalates_a_visit_to_the_specialists(browser, page, demo_site
     confirmation.wait_for()
     task = visit.escalations.get()
     assert (task.kind, task.case_id, task.channel) == (InternalTask.Kind.ESCALATION, request.pk, "counter")
-    assert clerk.get_by_role("cell", name=f"{task.pk}: {task.title}").is_visible()
+    expect(clerk.get_by_role("cell", name=f"{task.pk}: {task.title}")).to_be_visible()
     assert_accessible(clerk, context="visit page after escalating")
     clerk_context.close()
     assert task.team.is_specialists and request.reference in task.description
@@ -99,4 +101,4 @@ def test_the_clerk_escalates_a_visit_to_the_specialists(browser, page, demo_site
     page.goto(f"{demo_site}/taken/")
     page.get_by_role("link", name=re.compile(re.escape(task.title))).first.click()
     page.wait_for_url(f"**/taken/{task.pk}/")
-    assert page.get_by_text("De burger kreeg geen antwoord op de aanvullende stukken.").first.is_visible()
+    expect(page.get_by_text("De burger kreeg geen antwoord op de aanvullende stukken.").first).to_be_visible()

@@ -12,6 +12,7 @@ import icalendar
 import pytest
 import time_machine
 from django.core import mail
+from playwright.sync_api import expect
 
 from loket.counters.models import Appointment, Ticket
 from tests.browser import assert_accessible, login
@@ -30,6 +31,7 @@ def wednesday(demo_site):
 def test_a_citizen_books_checks_in_and_is_called_to_a_desk(browser, page, demo_site, wednesday):
     page.goto(demo_site + "/diensten/identiteitskaart/")
     page.get_by_role("link", name="Maak een afspraak").click()
+    page.wait_for_load_state()  # the service step shows only for a service with several kinds
     if page.get_by_label("Identiteitskaart (eID)").count():
         page.get_by_label("Identiteitskaart (eID)").check()
         page.get_by_role("button", name="Volgende").click()
@@ -44,7 +46,7 @@ def test_a_citizen_books_checks_in_and_is_called_to_a_desk(browser, page, demo_s
     page.get_by_label("E-mailadres").fill("bezoeker.e2e@example.org")
     page.get_by_role("button", name="Bevestig de afspraak").click()
 
-    assert page.get_by_role("heading", name="Uw afspraak is bevestigd").is_visible()
+    expect(page.get_by_role("heading", name="Uw afspraak is bevestigd")).to_be_visible()
 
     appointment = Appointment.objects.get(email="bezoeker.e2e@example.org", status=Appointment.Status.BOOKED)
     assert appointment.start.astimezone(BRUSSELS).date() == MORNING.date()
@@ -66,7 +68,7 @@ def test_a_citizen_books_checks_in_and_is_called_to_a_desk(browser, page, demo_s
     assert_accessible(page, context="check-in")
     page.get_by_role("button", name="Ik ben er: aanmelden").click()
     ticket = Ticket.objects.get(appointment=appointment)
-    assert page.get_by_text(ticket.code).first.is_visible()
+    expect(page.get_by_text(ticket.code).first).to_be_visible()
 
     # The display in the waiting room.
     display = page.context.new_page()
@@ -79,7 +81,7 @@ def test_a_citizen_books_checks_in_and_is_called_to_a_desk(browser, page, demo_s
     clerk.goto(f"{demo_site}/loket/balie/{appointment.desk_id}/")
     clerk.get_by_role("button", name="Balie openen").click()
     clerk.get_by_role("button", name="Volgende oproepen").click()
-    assert clerk.get_by_text(ticket.code).first.is_visible()
+    expect(clerk.get_by_text(ticket.code).first).to_be_visible()
     assert_accessible(clerk, context="desk screen")
     clerk_context.close()
 

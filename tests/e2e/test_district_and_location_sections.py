@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import assert_accessible
 
@@ -12,8 +13,8 @@ pytestmark = pytest.mark.e2e
 def test_a_district_page_with_its_competences_is_accessible(page, demo_site):
     page.goto(demo_site + "/districten/berchem/")
     section = page.get_by_role("region", name="Bevoegdheden van het district")
-    assert section.get_by_role("table").get_by_text("Lokale markten en foren").is_visible()
-    assert section.get_by_role("link", name="Bekijk wie waarvoor bevoegd is").is_visible()
+    expect(section.get_by_role("table").get_by_text("Lokale markten en foren")).to_be_visible()
+    expect(section.get_by_role("link", name="Bekijk wie waarvoor bevoegd is")).to_be_visible()
     assert_accessible(page, context="district page with competences")
 
 

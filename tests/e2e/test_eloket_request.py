@@ -3,6 +3,8 @@ saves a draft, resumes it from the start page, submits and sees the reference.""
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from loket.cases.models import Case
 from tests.browser import assert_accessible, login
 
@@ -14,7 +16,7 @@ def test_a_citizen_applies_online_with_a_draft_and_an_upload(page, demo_site):
     page.goto(demo_site + "/diensten/adreswijziging/")
     assert_accessible(page, context="service page")
     page.get_by_role("link", name="Online aanvragen").click()
-    assert page.get_by_role("heading", name="Online aanvragen: Adreswijziging (verhuizen)").is_visible()
+    expect(page.get_by_role("heading", name="Online aanvragen: Adreswijziging (verhuizen)")).to_be_visible()
     assert_accessible(page, context="empty form")
 
     # A wrong national register number first: the error sits next to the field, the rest stays.
@@ -24,7 +26,7 @@ def test_a_citizen_applies_online_with_a_draft_and_an_upload(page, demo_site):
     page.get_by_label("Aantal personen dat mee verhuist").fill("2")
     page.get_by_role("button", name="Aanvraag versturen").click()
     error = page.locator("#id_rijksregisternummer_error")
-    assert error.is_visible()
+    expect(error).to_be_visible()
     assert "controle" in error.inner_text().lower() or "klopt niet" in error.inner_text().lower()
     assert page.get_by_label("Uw nieuwe adres").input_value() == "Grote Markt 1, 2000 Antwerpen"
     assert page.get_by_label("Aantal personen dat mee verhuist").input_value() == "2"
@@ -36,7 +38,7 @@ def test_a_citizen_applies_online_with_a_draft_and_an_upload(page, demo_site):
         files=[{"name": "huurcontract.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
     page.get_by_role("button", name="Bewaar als concept").click()
-    assert page.get_by_text("bewaard als concept").is_visible()
+    expect(page.get_by_text("bewaard als concept")).to_be_visible()
     assert_accessible(page, context="saved draft")
 
     # Resume it from the start page.
@@ -44,11 +46,11 @@ def test_a_citizen_applies_online_with_a_draft_and_an_upload(page, demo_site):
     assert_accessible(page, context="start page with the draft")
     page.get_by_role("link", name="Adreswijziging (verhuizen) (concept)").click()
     assert page.get_by_label("Uw rijksregisternummer").input_value() == "85.07.30-033.28"
-    assert page.get_by_text("Bewaard: huurcontract.pdf").is_visible()
+    expect(page.get_by_text("Bewaard: huurcontract.pdf")).to_be_visible()
 
     page.get_by_label("Ik verklaar dat deze gegevens juist zijn", exact=False).check()
     page.get_by_role("button", name="Aanvraag versturen").click()
-    assert page.get_by_role("heading", name="Uw aanvraag is verstuurd").is_visible()
+    expect(page.get_by_role("heading", name="Uw aanvraag is verstuurd")).to_be_visible()
     reference = page.locator("#referentie").inner_text()
     assert reference.startswith("REQ-")
     assert_accessible(page, context="confirmation")

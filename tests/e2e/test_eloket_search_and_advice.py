@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.browser import assert_accessible
 
 
@@ -16,7 +18,7 @@ def test_a_citizen_finds_the_identity_card_from_their_own_words(page, demo_site)
     assert_accessible(page, context="search results")
     first_result.click()
     page.wait_for_url("**/diensten/identiteitskaart/")
-    assert page.get_by_role("heading", name="Hoe regelt u het?").is_visible()
+    expect(page.get_by_role("heading", name="Hoe regelt u het?")).to_be_visible()
     assert_accessible(page, context="service page")
 
 
@@ -45,5 +47,5 @@ def test_search_works_without_javascript(browser, demo_site):
 
 def test_the_competences_register_is_accessible(page, demo_site):
     page.goto(demo_site + "/bevoegdheden/")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_accessible(page, context="competences register")

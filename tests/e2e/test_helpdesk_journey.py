@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser import assert_accessible, login
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -28,7 +30,7 @@ def test_a_districts_question_becomes_a_published_knowledge_article(page, demo_s
     assert_accessible(page, context="ask form")
     page.get_by_label("Titel van je vraag").fill(TITLE)
     page.get_by_role("button", name="Verstuur de vraag").click()
-    assert page.locator("#id_topic_error").is_visible()
+    expect(page.locator("#id_topic_error")).to_be_visible()
     assert page.get_by_label("Titel van je vraag").input_value() == TITLE
     assert_accessible(page, context="ask form with errors")
 
@@ -42,11 +44,11 @@ def test_a_districts_question_becomes_a_published_knowledge_article(page, demo_s
     page.get_by_role("button", name="Verstuur de vraag").click()
     page.wait_for_url(re.compile(r".*/helpdesk/vragen/VRG-\d{4}-\d{6}/$"))
     reference = page.url.rstrip("/").rsplit("/", 1)[-1]
-    assert page.get_by_text(f"Je vraag {reference} is verstuurd naar de helpdesk.").is_visible()
-    assert page.get_by_role("link", name="aanvraag-kermis.pdf").is_visible()
+    expect(page.get_by_text(f"Je vraag {reference} is verstuurd naar de helpdesk.")).to_be_visible()
+    expect(page.get_by_role("link", name="aanvraag-kermis.pdf")).to_be_visible()
     assert_accessible(page, context="question page of the district")
     page.get_by_role("link", name="Terug naar de vragen van mijn district").click()
-    assert page.get_by_role("link", name=reference).is_visible()
+    expect(page.get_by_role("link", name=reference)).to_be_visible()
     assert_accessible(page, context="district helpdesk home")
     _log_out(page)
 
@@ -55,17 +57,17 @@ def test_a_districts_question_becomes_a_published_knowledge_article(page, demo_s
     page.wait_for_url("**/start/")
     page.get_by_role("link", name="Vragen van de districten behandelen").click()
     page.wait_for_url("**/helpdesk/behandelen/")
-    assert page.get_by_role("heading", level=1, name="Vragen van de districten").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Vragen van de districten")).to_be_visible()
     assert_accessible(page, context="helpdesk queue")
     page.get_by_role("link", name=reference).click()
     page.wait_for_url(f"**/helpdesk/behandelen/{reference}/")
     assert_accessible(page, context="handling page")
 
     page.get_by_role("button", name="Neem zelf").click()
-    assert page.get_by_text("De vraag is toegewezen aan Lotte Wouters.").is_visible()
+    expect(page.get_by_text("De vraag is toegewezen aan Lotte Wouters.")).to_be_visible()
     page.get_by_label("Antwoord aan het district").fill(ANSWER)
     page.get_by_role("button", name="Verstuur als antwoord").click()
-    assert page.get_by_text("Het antwoord is verstuurd; de vraag is beantwoord.").is_visible()
+    expect(page.get_by_text("Het antwoord is verstuurd; de vraag is beantwoord.")).to_be_visible()
     assert page.get_by_label("Titel van het artikel").input_value() == TITLE
     assert page.get_by_label("Antwoord in het artikel").input_value() == ANSWER
     assert_accessible(page, context="handling page with the publish form")
@@ -73,8 +75,8 @@ def test_a_districts_question_becomes_a_published_knowledge_article(page, demo_s
     page.get_by_label("Titel van het artikel").fill(ARTICLE)
     page.get_by_label("Rechtsgrond en verwijzingen (optioneel, één per regel)").fill("Delegatiebesluit districten")
     page.get_by_role("button", name="Publiceer in kennisbank").click()
-    assert page.locator(".messages").get_by_text(f"Het antwoord staat in de kennisbank: {ARTICLE}.").is_visible()
-    assert page.get_by_role("link", name=ARTICLE).is_visible()
+    expect(page.locator(".messages").get_by_text(f"Het antwoord staat in de kennisbank: {ARTICLE}.")).to_be_visible()
+    expect(page.get_by_role("link", name=ARTICLE)).to_be_visible()
     assert_accessible(page, context="handling page after publishing")
     _log_out(page)
 
@@ -84,14 +86,14 @@ def test_a_districts_question_becomes_a_published_knowledge_article(page, demo_s
     page.get_by_role("link", name="Vragen van mijn district").click()
     page.get_by_role("link", name=reference).click()
     page.wait_for_url(f"**/helpdesk/vragen/{reference}/")
-    assert page.get_by_text(ANSWER).is_visible()
+    expect(page.get_by_text(ANSWER)).to_be_visible()
     assert_accessible(page, context="answered question of the district")
     page.get_by_role("link", name=ARTICLE).click()
     page.wait_for_url("**/kennisbank/*/")
-    assert page.get_by_role("heading", level=1, name=ARTICLE).is_visible()
-    assert page.get_by_text(ANSWER).is_visible()
+    expect(page.get_by_role("heading", level=1, name=ARTICLE)).to_be_visible()
+    expect(page.get_by_text(ANSWER)).to_be_visible()
     assert_accessible(page, context="knowledge article")
 
     page.goto(f"{demo_site}/helpdesk/antwoorden/?q=kermis")
-    assert page.get_by_role("link", name=ARTICLE).is_visible()
+    expect(page.get_by_role("link", name=ARTICLE)).to_be_visible()
     assert_accessible(page, context="published answers")

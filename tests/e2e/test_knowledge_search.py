@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.browser import assert_accessible, login
 
 
@@ -27,7 +29,7 @@ def test_a_citizen_reads_an_answer_and_says_it_helped(page, demo_site):
     link = page.locator("#kennisbank-resultaten").get_by_role("link", name="Geboorte aangeven: binnen 15 dagen")
     link.click()
     page.wait_for_url("**/kennisbank/*/")
-    assert page.get_by_role("heading", name="Rechtsgrond en verwijzingen").is_visible()
+    expect(page.get_by_role("heading", name="Rechtsgrond en verwijzingen")).to_be_visible()
     assert_accessible(page, context="a public article")
     page.get_by_role("button", name="Ja").click()
     page.get_by_text("Bedankt voor uw antwoord.").wait_for()

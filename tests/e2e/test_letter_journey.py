@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser import assert_accessible, login
 
 
@@ -22,10 +24,10 @@ def test_a_districts_letter_is_registered_and_answered(page, demo_site):
     page.get_by_label("Antwoordtermijn in werkdagen").fill("15")
     page.get_by_role("button", name="Registreer").click()
 
+    page.wait_for_url(re.compile(r".*/brieven/BRF-\d{4}-\d{6}/$"))
     heading = page.get_by_role("heading", level=1)
-    heading.wait_for()
     reference = re.match(r"(BRF-\d{4}-\d{6})", heading.inner_text()).group(1)
-    assert page.get_by_text(f"Brief geregistreerd met referentie {reference}.").is_visible()
+    expect(page.get_by_text(f"Brief geregistreerd met referentie {reference}.")).to_be_visible()
     assert_accessible(page, context="letter page")
 
     page.context.clear_cookies()
@@ -35,10 +37,12 @@ def test_a_districts_letter_is_registered_and_answered(page, demo_site):
     assert_accessible(page, context="letter list")
     page.get_by_role("link", name=reference).click()
     page.get_by_role("link", name="Antwoord registreren").click()
-    assert page.get_by_role("heading", level=1, name=f"Antwoord op {reference} registreren").is_visible()
+    page.wait_for_url("**/brieven/nieuw/?antwoord-op=*")
+    expect(page.get_by_role("heading", level=1, name=f"Antwoord op {reference} registreren")).to_be_visible()
     page.get_by_label("Tekst", exact=True).fill("Geachte districtsraad,\n\nHet college plant extra controles.")
     page.get_by_role("button", name="Registreer").click()
 
     page.get_by_role("heading", name="Briefwisseling").wait_for()
     page.get_by_role("list").get_by_role("link", name=reference).click()
-    assert page.get_by_text("beantwoord", exact=True).is_visible()
+    page.wait_for_url(f"**/brieven/{reference}/")
+    expect(page.get_by_text("beantwoord", exact=True)).to_be_visible()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser import assert_accessible, login
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -48,7 +50,7 @@ def test_a_citizen_answers_in_mijn_loket_and_sees_the_back_offices_decision(page
     page.get_by_role("button", name="Wijzig de status").click()
     page.get_by_label("Welke informatie heb je van de burger nodig?").fill(QUESTION)
     page.get_by_role("button", name="Vraag informatie").click()
-    assert page.get_by_text(re.compile("termijn gepauzeerd sinds")).is_visible()
+    expect(page.get_by_text(re.compile("termijn gepauzeerd sinds"))).to_be_visible()
     _log_out(page)
 
     # The citizen finds it waiting for their answer in Mijn loket.
@@ -56,21 +58,21 @@ def test_a_citizen_answers_in_mijn_loket_and_sees_the_back_offices_decision(page
     page.wait_for_url("**/start/")
     page.get_by_role("link", name=re.compile("^Mijn loket:")).click()
     page.wait_for_url("**/mijn-loket/")
-    assert page.get_by_role("heading", level=1, name="Mijn loket").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Mijn loket")).to_be_visible()
     waiting = page.locator("#wacht-op-jou")
-    assert waiting.get_by_role("heading", name="Wacht op jouw antwoord").is_visible()
+    expect(waiting.get_by_role("heading", name="Wacht op jouw antwoord")).to_be_visible()
     for heading in ("Mijn aanvragen", "Mijn meldingen", "Mijn afspraken"):
-        assert page.get_by_role("heading", level=2, name=heading).is_visible()
+        expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
     assert_accessible(page, context="Mijn loket overview")
 
     waiting.get_by_role("link", name=re.compile(f"Beantwoord onze vraag over {reference}")).click()
     page.wait_for_url(f"**/mijn-loket/zaken/{reference}/")
-    assert page.get_by_text(QUESTION).first.is_visible()
+    expect(page.get_by_text(QUESTION).first).to_be_visible()
     assert_accessible(page, context="Mijn loket case waiting for the answer")
 
     # An empty answer stays on the page with the error next to the field.
     page.get_by_role("button", name="Verstuur je antwoord").click()
-    assert page.locator("#id_text_error").get_by_text("Schrijf een bericht of voeg een document toe.").is_visible()
+    expect(page.locator("#id_text_error").get_by_text("Schrijf een bericht of voeg een document toe.")).to_be_visible()
     assert_accessible(page, context="Mijn loket reply with an error")
 
     page.get_by_label("Je bericht").fill(ANSWER)
@@ -78,8 +80,8 @@ def test_a_citizen_answers_in_mijn_loket_and_sees_the_back_offices_decision(page
         files=[{"name": "huurcontract.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
     page.get_by_role("button", name="Verstuur je antwoord").click()
-    assert page.get_by_text("Je antwoord is verstuurd.", exact=False).is_visible()
-    assert page.get_by_role("link", name="huurcontract.pdf").first.is_visible()
+    expect(page.get_by_text("Je antwoord is verstuurd.", exact=False)).to_be_visible()
+    expect(page.get_by_role("link", name="huurcontract.pdf").first).to_be_visible()
     assert page.locator("#status").inner_text().strip() == "In behandeling"
     _log_out(page)
 
@@ -88,16 +90,16 @@ def test_a_citizen_answers_in_mijn_loket_and_sees_the_back_offices_decision(page
     page.wait_for_url("**/start/")
     page.goto(f"{demo_site}/werkbak/?team=")
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name=reference))
-    assert row.get_by_text("antwoord ontvangen").is_visible()
+    expect(row.get_by_text("antwoord ontvangen")).to_be_visible()
     row.get_by_role("link", name=reference).click()
     page.wait_for_url(f"**/zaken/{reference}/")
     messages = page.get_by_role("region", name="Berichten van de burger")
-    assert messages.get_by_text(ANSWER).is_visible()
-    assert page.get_by_role("link", name="huurcontract.pdf").is_visible()
+    expect(messages.get_by_text(ANSWER)).to_be_visible()
+    expect(page.get_by_role("link", name="huurcontract.pdf")).to_be_visible()
     page.get_by_label("Beslissing").fill(DECISION)
     page.get_by_label("Afsluiten als").select_option("closed")
     page.get_by_role("button", name="Beslis en sluit af").click()
-    assert page.get_by_text("De beslissing is vastgelegd en de zaak is afgesloten.").is_visible()
+    expect(page.get_by_text("De beslissing is vastgelegd en de zaak is afgesloten.")).to_be_visible()
     _log_out(page)
 
     # The citizen sees the decision and the closed status in Mijn loket.
@@ -105,11 +107,11 @@ def test_a_citizen_answers_in_mijn_loket_and_sees_the_back_offices_decision(page
     page.wait_for_url("**/start/")
     page.goto(f"{demo_site}/mijn-loket/")
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name=reference))
-    assert row.get_by_text("Afgesloten").is_visible()
+    expect(row.get_by_text("Afgesloten")).to_be_visible()
     assert_accessible(page, context="Mijn loket overview after the decision")
     row.get_by_role("link", name=reference).click()
     page.wait_for_url(f"**/mijn-loket/zaken/{reference}/")
     assert page.locator("#status").inner_text().strip() == "Afgesloten"
-    assert page.get_by_text(DECISION).is_visible()
-    assert page.get_by_text("je kan er niet meer op reageren", exact=False).is_visible()
+    expect(page.get_by_text(DECISION)).to_be_visible()
+    expect(page.get_by_text("je kan er niet meer op reageren", exact=False)).to_be_visible()
     assert_accessible(page, context="Mijn loket closed case")

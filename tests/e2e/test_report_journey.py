@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.browser import assert_accessible, login
 
 POINT = (51.2180, 4.4030)  # near the Groenplaats, district Antwerpen
@@ -20,7 +22,7 @@ def click_on_map(page, lat: float, lon: float) -> None:
 
 def test_a_citizen_files_a_report_on_the_map_and_follows_it_to_done(page, demo_site):
     page.goto(f"{demo_site}/melden/")
-    assert page.get_by_role("heading", level=1, name="Iets melden aan de stad").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Iets melden aan de stad")).to_be_visible()
     page.locator("#meldkaart path").first.wait_for()
     assert page.locator("#meldkaart path").count() >= 10  # the district boundaries, no tiles
     assert page.locator("#meldkaart .leaflet-tile").count() == 0
@@ -36,7 +38,7 @@ def test_a_citizen_files_a_report_on_the_map_and_follows_it_to_done(page, demo_s
     page.get_by_role("button", name="Verstuur mijn melding").click()
 
     page.wait_for_url("**/melden/bedankt/**")
-    assert page.get_by_role("heading", level=1, name="Bedankt voor uw melding").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Bedankt voor uw melding")).to_be_visible()
     reference = page.locator("strong").filter(has_text="MLD-").inner_text()
     assert "Antwerpen: Publiek domein" in page.content()
     page.locator("#volglink").click()
@@ -45,25 +47,25 @@ def test_a_citizen_files_a_report_on_the_map_and_follows_it_to_done(page, demo_s
     follow_url = page.url
 
     page.goto(f"{demo_site}/meldingen/")
-    assert page.get_by_role("link", name=reference).is_visible()
+    expect(page.get_by_role("link", name=reference)).to_be_visible()
     assert_accessible(page, context="public map and list")
 
     login(page, demo_site, "backoffice")
     page.wait_for_url("**/start/")
     page.goto(f"{demo_site}/meldingen/behandelen/?team=")
-    assert page.get_by_role("heading", level=1, name="Meldingen behandelen").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Meldingen behandelen")).to_be_visible()
     assert_accessible(page, context="handler queue")
     page.get_by_role("link", name=reference).click()
     page.wait_for_url(f"**/zaken/{reference}/")
-    assert page.get_by_role("heading", level=2, name="Melding").is_visible()
+    expect(page.get_by_role("heading", level=2, name="Melding")).to_be_visible()
     page.get_by_label("Nieuwe status").select_option("done")
     page.get_by_label("Toelichting (optioneel)").fill("De put is gevuld.")
     page.get_by_label("De burger ziet deze toelichting").check()
     page.get_by_role("button", name="Wijzig de status").click()
-    assert page.get_by_text("De status is nu 'opgelost'.").is_visible()
+    expect(page.get_by_text("De status is nu 'opgelost'.")).to_be_visible()
     page.get_by_role("button", name="Afmelden").click()
 
     page.goto(follow_url)
     assert page.locator("#meldingstatus").inner_text() == "opgelost"
-    assert page.get_by_text("De put is gevuld.").is_visible()
+    expect(page.get_by_text("De put is gevuld.")).to_be_visible()
     assert_accessible(page, context="public page of a solved report")

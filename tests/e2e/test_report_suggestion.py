@@ -83,7 +83,7 @@ def test_a_neighbour_follows_a_report_only_after_confirming_the_mailed_link(page
     link = re.search(r"/meldingen/\S+/volgen/bevestigen/\S+/", message.body)
     assert link, message.body
     page.goto(report_site + link.group(0))
-    assert page.get_by_role("heading", level=1, name="Bevestig dat u deze melding volgt").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Bevestig dat u deze melding volgt")).to_be_visible()
     assert_accessible(page, context="follow confirmation page")
     page.get_by_role("button", name="Ja, ik volg deze melding").click()
     expect(page.get_by_text(f"U volgt nu melding {report.case.reference}")).to_be_visible()

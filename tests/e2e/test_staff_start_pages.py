@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import assert_accessible, login
 
@@ -11,7 +12,7 @@ from tests.browser import assert_accessible, login
 def test_a_user_lands_on_the_start_page_of_their_role(page, demo_site, username):
     login(page, demo_site, username)
     page.wait_for_url("**/start/")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_accessible(page, context=f"start page of {username}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import icalendar
 import pytest
+from playwright.sync_api import expect
 
 from loket.counters.models import Appointment
 from tests.browser import assert_accessible
@@ -34,14 +35,14 @@ def test_a_citizen_books_on_a_phone_and_downloads_the_calendar_file(page, site):
     page.get_by_label("Naam").fill("An Peeters")
     page.get_by_label("E-mailadres").fill("geen-adres")
     page.get_by_role("button", name="Bevestig de afspraak").click()
-    assert page.get_by_text("Dit is geen geldig e-mailadres.").is_visible()
+    expect(page.get_by_text("Dit is geen geldig e-mailadres.")).to_be_visible()
     assert_accessible(page, context="book: details with errors")
     page.get_by_label("E-mailadres").fill("an@example.org")
     page.get_by_role("button", name="Bevestig de afspraak").click()
 
     appointment = Appointment.objects.get()
-    assert page.get_by_role("heading", name="Uw afspraak is bevestigd").is_visible()
-    assert page.get_by_text(appointment.reference).is_visible()
+    expect(page.get_by_role("heading", name="Uw afspraak is bevestigd")).to_be_visible()
+    expect(page.get_by_text(appointment.reference)).to_be_visible()
     assert_accessible(page, context="confirmed")
     with page.expect_download() as download:
         page.get_by_role("link", name="Zet in uw agenda (.ics)").click()
