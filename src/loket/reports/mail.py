@@ -93,23 +93,36 @@ def mail_follow_confirm(*, follower: Follower) -> ReportMail:
     )
 
 
+# Who may answer "is het opgelost?" (and so reopen the report): its reporter, and the reporters
+# of the reports merged into it, not whoever follows it.
+REPORTER_KINDS = frozenset({Follower.Kind.REPORTER, Follower.Kind.MERGED})
+
+
 def _to_each(
-    *, report: Report, followers: Iterable[Follower], subject: str, body: str, context: Mapping[str, Any]
+    *,
+    report: Report,
+    followers: Iterable[Follower],
+    subject: str,
+    body: str,
+    context: Mapping[str, Any],
+    reporter_context: Mapping[str, Any] | None = None,
 ) -> list[ReportMail]:
-    """One mail per confirmed follower, each with its own unfollow link."""
+    """One mail per confirmed follower, each with its own unfollow link; ``reporter_context``
+    goes only into the reporter's mail."""
     mails = []
     with transaction.atomic():
         for follower in followers:
             if follower.confirmed_at is None:
                 continue  # an unconfirmed address hears nothing (it had its confirmation link)
             unfollow = links.absolute(links.unfollow_path(report, follower.email))
+            extra = (reporter_context or {}) if follower.kind in REPORTER_KINDS else {}
             mails.append(
                 _queue(
                     report=report,
                     to=follower.email,
                     subject=subject,
                     body=body,
-                    context={**context, "unfollow_url": unfollow},
+                    context={**context, **extra, "unfollow_url": unfollow},
                 )
             )
     return mails
@@ -117,24 +130,27 @@ def _to_each(
 
 def mail_status(*, report: Report, to_status: str, message: str, followers: Iterable[Follower]) -> list[ReportMail]:
     """One mail per follower about a new public status. When done, it is the one mail that says
-    so and asks "is het opgelost?" with the links to answer."""
+    so; the reporter's asks "is het opgelost?" with the links to answer (only the reporter may
+    reopen the report, so the other followers do not get them)."""
     context: dict[str, Any] = {
         **report_context(report),
         "status_label": REPORT_WORKFLOW.label(to_status),
         "message": message,
     }
+    question: dict[str, Any] = {}
     if to_status == DONE and report.reopen_until is not None:
-        context.update(
-            fixed_url=links.absolute(links.feedback_path(report, "ja")),
-            not_fixed_url=links.absolute(links.feedback_path(report, "nee")),
-            reopen_until=timezone.localtime(report.reopen_until),
-        )
+        question = {
+            "fixed_url": links.absolute(links.feedback_path(report, "ja")),
+            "not_fixed_url": links.absolute(links.feedback_path(report, "nee")),
+            "reopen_until": timezone.localtime(report.reopen_until),
+        }
     return _to_each(
         report=report,
         followers=followers,
         subject=texts.FOLLOWER_STATUS_SUBJECT,
         body=texts.FOLLOWER_STATUS_BODY,
         context=context,
+        reporter_context=question,
     )
 
 
