@@ -8,8 +8,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from loket.organisation.geocoding import HttpGeocoder, get_geocoder
-from loket.organisation.selectors import district_locate_address
+from loket.organisation import selectors
+from loket.organisation.geocoding import GeocodeResult, HttpGeocoder, get_geocoder
+from loket.organisation.selectors import address_locate, district_locate_address
 
 ANSWERS = {
     "Turnhoutsebaan 1, 2140 Borgerhout": {"lat": 51.2137, "lon": 4.4393, "postcode": "2140"},
@@ -75,3 +76,36 @@ def test_the_configured_url_locates_an_address_through_the_service(antwerp, sett
     day = dt.date(2026, 6, 1)
     assert district_locate_address(address="Turnhoutsebaan 1, 2140 Borgerhout", day=day).slug == "borgerhout"
     assert district_locate_address(address="Ergens in Brussel", day=day) is None
+
+
+def test_a_failing_service_falls_back_to_the_street_table_for_the_district(antwerp, settings, fake_geocoder_url):
+    settings.GEOCODER_URL = fake_geocoder_url
+    located = address_locate(address="Turnhoutsebaan 1, 2140 Borgerhout", day=dt.date(2026, 6, 1))  # known
+    assert (located.lat, located.lon, located.district.slug) == (51.2137, 4.4393, "borgerhout")
+    located = address_locate(address="kapot, 2600 Berchem", day=dt.date(2026, 6, 1))  # the service knows nothing
+    assert located.found and located.district.slug == "berchem" and located.lat is None
+
+
+def test_an_address_is_geocoded_once(antwerp, monkeypatch):
+    asked: list[str] = []
+
+    class Counting:
+        def geocode(self, address: str) -> GeocodeResult | None:
+            asked.append(address)
+            return GeocodeResult(postcode="2600")
+
+    monkeypatch.setattr(selectors, "get_geocoder", Counting)
+    located = address_locate(address="  Grotesteenweg   1, 2600 Berchem ", day=dt.date(2026, 6, 1))
+    assert located.district.slug == "berchem"
+    assert asked == ["Grotesteenweg 1, 2600 Berchem"]
+
+
+def test_a_geocoder_that_raises_does_not_break_locating(antwerp, monkeypatch, caplog):
+    class Broken:
+        def geocode(self, address: str) -> GeocodeResult | None:
+            raise RuntimeError("down")
+
+    monkeypatch.setattr(selectors, "get_geocoder", Broken)
+    located = address_locate(address="Onbekendestraat 5, 2600 Berchem", day=dt.date(2026, 6, 1))
+    assert located.found and located.district.slug == "berchem"  # the street table's postcode
+    assert "geocoding failed" in caplog.text

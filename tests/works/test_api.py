@@ -25,7 +25,7 @@ class FakeGeocoder:
 
 @pytest.fixture
 def geocoder(monkeypatch):
-    monkeypatch.setattr("loket.works.selectors.get_geocoder", FakeGeocoder)
+    monkeypatch.setattr("loket.organisation.selectors.get_geocoder", FakeGeocoder)
 
 
 def ids(response):

@@ -12,6 +12,7 @@ for changes made by other processes, when a cheap version key (count, id sum and
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import re
 import threading
@@ -24,9 +25,11 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from loket.organisation.calendar import public_holiday_name
-from loket.organisation.geocoding import get_geocoder
+from loket.organisation.geocoding import EmbeddedGeocoder, GeocodeResult, get_geocoder
 from loket.organisation.geometry import GridIndex
 from loket.organisation.models import District, Location, OpeningHours
+
+log = logging.getLogger(__name__)
 
 POSTCODE = re.compile(r"^\d{4}$")
 
@@ -162,22 +165,43 @@ def district_for_postcode(*, postcode: str, day: dt.date | None = None) -> Distr
 
 @dataclass(frozen=True)
 class AddressLocation:
-    """What locating an address found: ``found`` tells "unknown address" from "outside the city"."""
+    """What locating an address found: ``found`` tells "unknown address" from "outside the city"
+    (``district`` None); ``lat``/``lon`` are set only when the geocoder knows the exact point."""
 
     found: bool
     district: District | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+def _geocode(address: str) -> GeocodeResult | None:
+    """The configured geocoder's answer; when an external one fails or knows nothing, the city's
+    own street table (which knows at least the district)."""
+    geocoder = get_geocoder()
+    try:
+        result = geocoder.geocode(address)
+    except Exception:  # a geocoder plugged in by settings may raise; locating must not
+        log.warning("geocoding failed for %r", address, exc_info=True)
+        result = None
+    if result is None and not isinstance(geocoder, EmbeddedGeocoder):
+        result = EmbeddedGeocoder().geocode(address)
+    return result
 
 
 def address_locate(*, address: str, day: dt.date | None = None) -> AddressLocation:
-    """Geocode an address, then: coordinates win, then the geocoder's district, then the postcode."""
-    result = get_geocoder().geocode(address) if address.strip() else None
+    """Geocode an address once, then: coordinates win (the point and its district), then the
+    geocoder's district, then the postcode. Every feature that turns an address into a place
+    (reports, works, the locate endpoint) asks here and words the outcome itself."""
+    address = " ".join(address.split())
+    result = _geocode(address) if address else None
     if result is None:
         return AddressLocation(found=False)
     if result.lat is not None and result.lon is not None:
         try:
-            return AddressLocation(True, district_locate_point(lat=result.lat, lon=result.lon, day=day))
+            district = district_locate_point(lat=result.lat, lon=result.lon, day=day)
         except InvalidCoordinates:
             return AddressLocation(found=False)
+        return AddressLocation(True, district, result.lat, result.lon) if district else AddressLocation(True)
     view = _day_view(day or _today())
     if result.district_slug:
         for district in view.districts:

@@ -30,7 +30,6 @@ from loket.cases.services import Route, case_add_note, case_assign, case_create,
 from loket.inserts import insert
 from loket.organisation.calendar import add_working_days
 from loket.organisation.generations import GenerationCache
-from loket.organisation.geocoding import get_geocoder
 from loket.organisation.models import District, Team
 from loket.organisation.selectors import InvalidCoordinates, address_locate, district_locate_point
 from loket.reports import mail
@@ -108,14 +107,9 @@ def _locate(*, lat: float | None, lon: float | None, address: str) -> tuple[floa
         raise ValidationError(
             {"location": [_("Duid de plaats aan op de kaart of geef een adres.")]}, code="location_required"
         )
-    try:
-        geocoded = get_geocoder().geocode(address)
-    except Exception:  # an external geocoder may fail; the street table answer below still holds
-        logger.warning("geocoding failed for a report address", exc_info=True)
-        geocoded = None
-    if geocoded is not None and geocoded.lat is not None and geocoded.lon is not None:
-        return _locate(lat=geocoded.lat, lon=geocoded.lon, address="")
     located = address_locate(address=address)
+    if located.district is not None and located.lat is not None and located.lon is not None:
+        return located.lat, located.lon, located.district
     if not located.found:
         raise ValidationError(
             {

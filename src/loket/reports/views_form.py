@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from loket.accounts import rules
-from loket.organisation.geocoding import get_geocoder
 from loket.organisation.geometry import rings_of
 from loket.organisation.selectors import InvalidCoordinates, address_locate, district_locate_point
 from loket.reports import links, selectors, services
@@ -135,21 +134,16 @@ def geocode(request: HttpRequest) -> JsonResponse:
     address = request.GET.get("address", "").strip()[:250]
     if not address:
         return JsonResponse({"found": False, "message": _("Vul een adres in.")}, status=400)
-    result = get_geocoder().geocode(address)
-    if result is not None and result.lat is not None and result.lon is not None:
-        try:
-            district = district_locate_point(lat=result.lat, lon=result.lon)
-        except InvalidCoordinates:
-            district = None
-        if district is None:
-            return JsonResponse({"found": True, "message": _("Dit adres ligt buiten de stad Antwerpen.")})
-        message = _("Gevonden in district %(name)s. Controleer de plaats op de kaart.") % {"name": district.name}
-        return JsonResponse({"found": True, "exact": True, "lat": result.lat, "lon": result.lon, "message": message})
     located = address_locate(address=address)
     if not located.found:
         return JsonResponse({"found": False, "message": _("Dit adres vinden we niet.")})
     if located.district is None:
         return JsonResponse({"found": True, "message": _("Dit adres ligt buiten de stad Antwerpen.")})
+    if located.lat is not None and located.lon is not None:
+        message = _("Gevonden in district %(name)s. Controleer de plaats op de kaart.") % {
+            "name": located.district.name
+        }
+        return JsonResponse({"found": True, "exact": True, "lat": located.lat, "lon": located.lon, "message": message})
     centre = _centre(located.district)
     message = _("Gevonden in district %(name)s. Klik op de kaart op de juiste plaats, of verstuur het adres zo.") % {
         "name": located.district.name

@@ -9,7 +9,6 @@ for the place on the map rather than guess.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -19,12 +18,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from loket.organisation.geocoding import get_geocoder
 from loket.organisation.selectors import InvalidCoordinates, address_locate, district_list_valid, district_locate_point
 from loket.works.models import Work
 from loket.works.subscriptions import RADIUS_MAX_M, RADIUS_MIN_M
-
-log = logging.getLogger(__name__)
 
 DEFAULT_RADIUS_M = 500
 DEFAULT_WEEKS = 4
@@ -58,20 +54,9 @@ def place_locate(*, address: str, lat: float | None, lon: float | None) -> Place
         return Place(lat=lat, lon=lon, label=address or f"{lat:.5f}, {lon:.5f}")
     if not address:
         return None
-    try:
-        result = get_geocoder().geocode(address)
-    except Exception:  # an external geocoder may fail; the street table below still answers
-        log.warning("geocoding failed for a works address", exc_info=True)
-        result = None
-    if result is not None and result.lat is not None and result.lon is not None:
-        try:
-            district = district_locate_point(lat=result.lat, lon=result.lon)
-        except InvalidCoordinates:
-            district = None
-        if district is None:
-            raise _outside_city()
-        return Place(lat=result.lat, lon=result.lon, label=address)
     located = address_locate(address=address)
+    if located.district is not None and located.lat is not None and located.lon is not None:
+        return Place(lat=located.lat, lon=located.lon, label=address)
     if not located.found:
         raise ValidationError(
             _("Dit adres vinden we niet. Controleer de straat, het huisnummer en de postcode."), code="not_found"

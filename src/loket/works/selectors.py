@@ -8,7 +8,6 @@ decides (``geometry.distance_m``). Cancelled works are never public.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -18,19 +17,15 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from loket.organisation.geocoding import get_geocoder
 from loket.organisation.geometry import METRES_PER_DEGREE_LAT
 from loket.organisation.models import District
 from loket.organisation.selectors import (
-    InvalidCoordinates,
     address_locate,
     district_list_valid,
-    district_locate_point,
 )
 from loket.works import geometry as geo
 from loket.works.models import Diversion, Hindrance, Work
 
-log = logging.getLogger(__name__)
 # Beyond this many grid cells (a radius of several kilometres) the box alone is the better filter.
 MAX_CELLS = 400
 
@@ -173,26 +168,14 @@ def work_search(
 def address_point(*, address: str) -> tuple[float, float]:
     """(lat, lon) of an address in the city; ValueError with a Dutch message when the address is
     unknown, has no known position (the street table knows only the district) or lies outside."""
-    address = " ".join(address.split())
-    try:
-        result = get_geocoder().geocode(address) if address else None
-    except Exception:  # an external geocoder may fail; the street table below still answers
-        log.warning("geocoding failed for a works address", exc_info=True)
-        result = None
-    if result is not None and result.lat is not None and result.lon is not None:
-        try:
-            inside = district_locate_point(lat=result.lat, lon=result.lon) is not None
-        except InvalidCoordinates:
-            inside = False
-        if not inside:
-            raise ValueError(_("Dit adres ligt buiten de stad Antwerpen."))
-        return result.lat, result.lon
     located = address_locate(address=address)
     if not located.found:
         raise ValueError(_("Dit adres vinden we niet. Controleer de straat, het huisnummer en de postcode."))
     if located.district is None:
         raise ValueError(_("Dit adres ligt buiten de stad Antwerpen."))
-    raise ValueError(_("Van dit adres kennen we de ligging niet precies; geef een punt (lat en lon)."))
+    if located.lat is None or located.lon is None:
+        raise ValueError(_("Van dit adres kennen we de ligging niet precies; geef een punt (lat en lon)."))
+    return located.lat, located.lon
 
 
 def work_get_public(*, work_id: int) -> Work:
