@@ -3,8 +3,9 @@
 
 Every write is keyword-only, runs in one transaction and is audited. A task about a case leaves
 an internal (never public) note in the case's history, so whoever opens the case sees that
-another team was asked. The team hears of a new task by e-mail, sent by a background job after
-commit: a failing mail server never loses or holds up the task (the job is retried).
+another team was asked. The team hears of a new task by e-mail (``cases.team_mail``), sent by a
+background job after commit: a failing mail server never loses or holds up the task (the job is
+retried).
 
 Visibility follows the organisation: city-wide staff see every task, district staff and
 coordinators only the tasks of their district's teams, citizens none (a task is internal).
@@ -25,7 +26,6 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +34,7 @@ from loket.accounts.scoping import district_scope
 from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
 from loket.cases.models import Case, CaseEvent, Channel, InternalTask
+from loket.cases.team_mail import team_mail_link, team_mail_send, team_mail_to
 from loket.catalogue.models import Service
 from loket.organisation.models import Team
 
@@ -313,22 +314,22 @@ def _enqueue_team_mail(task_id: int) -> None:
     internal_task_mail_job(task_id)
 
 
-def task_mail_team(*, task_id: int) -> bool:
-    """Tell the team's mailbox that a task arrived. Raises when the mail server fails (the job
-    retries). The mail holds no personal data: the link leads to the task behind the login."""
+def task_mail_team(*, task_id: int, last_try: bool = False) -> bool:
+    """Tell the team's mailbox that a task arrived (``cases.team_mail``). Raises when the mail
+    server fails (the job retries). The mail holds no personal data: the link leads to the task
+    behind the login."""
     task = InternalTask.objects.select_related("team").filter(pk=task_id).first()
-    if task is None or task.status != InternalTask.Status.OPEN or not task.team.email:
+    if task is None or task.status != InternalTask.Status.OPEN:
         return False
-    link = settings.LOKET_BASE_URL + reverse("cases:task-detail", args=[task.pk])
     due = timezone.localtime(task.due_at).strftime("%d/%m/%Y %H:%M")
     subject = _("Nieuwe taak voor %(team)s: %(title)s") % {"team": task.team.name, "title": task.title}
     body = _("Soort: %(kind)s\nUiterlijk af op: %(due)s\n\nOpenen (na aanmelden): %(link)s\n") % {
         "kind": task.get_kind_display(),
         "due": due,
-        "link": link,
+        "link": team_mail_link("cases:task-detail", task.pk),
     }
-    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [task.team.email]).send()
-    return True
+    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, team_mail_to(team=task.team))
+    return team_mail_send(message, about=f"task {task.pk}", last_try=last_try)
 
 
 # --- Reads ---------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ every attachment. When the case waits for the citizen (a pausing status such as 
 burger"), the reply is the answer: the case moves back to the status it was in before the pause
 and ``case_transition`` moves the deadline by the working days spent waiting. The citizen is not
 notified of their own change (the notifications hook skips the citizen as actor); staff see
-"antwoord ontvangen" on the case page and in the work queue (``cases_with_new_reply``).
+"antwoord ontvangen" on the case page and in the work queue (``cases_with_new_reply``), and the
+team that handles the case (and its assignee) get a mail after commit (``reply_mail_team``, sent
+through ``cases.team_mail`` like the mail about a new internal task).
 
 What the citizen sees is narrower than the back office's history: status changes the workflow
 announces (or that staff made public), public notes and decisions, their own messages and the
@@ -17,13 +19,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F, Max, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
@@ -31,6 +37,7 @@ from loket.cases.attachments import case_add_attachment
 from loket.cases.attachments import upload_check as attachment_check
 from loket.cases.models import Attachment, Case, CaseEvent
 from loket.cases.services import case_transition
+from loket.cases.team_mail import team_mail_link, team_mail_send, team_mail_to
 from loket.cases.workflows import Workflow, workflow_for
 
 __all__ = [
@@ -44,10 +51,13 @@ __all__ = [
     "case_status_before_pause",
     "cases_with_new_reply",
     "message_documents",
+    "reply_mail_team",
 ]
 
 MAX_TEXT = 5000
 MAX_FILES = 5
+PREVIEW_LINES = 5  # the team's mail quotes the reply's first lines, not all of it
+PREVIEW_CHARS = 500
 
 
 def case_status_before_pause(*, case: Case, workflow: Workflow | None = None) -> str | None:
@@ -128,6 +138,7 @@ def case_citizen_reply(*, case: Case, citizen: Any, text: str, uploads: Sequence
         )
     for name in ("status", "paused_since", "deadline", "closed_at"):
         setattr(case, name, getattr(locked, name))
+    transaction.on_commit(partial(_enqueue_reply_mail, event.pk), robust=True)
     return event
 
 
@@ -166,6 +177,60 @@ def cases_with_new_reply(*, case_ids: Iterable[int]) -> set[int]:
         .values_list("case_id", "last_message", "last_other")
     )
     return {case_id for case_id, message, other in rows if other is None or other < message}
+
+
+# --- The team's e-mail about a reply (a background job after commit) ------------------------
+
+
+def _enqueue_reply_mail(event_id: int) -> None:
+    from loket.cases.tasks import citizen_reply_mail_job
+
+    citizen_reply_mail_job(event_id)
+
+
+def _preview(text: str) -> str:
+    """The reply's first lines, each quoted; "[…]" where more follows."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    shown = "\n".join(lines[:PREVIEW_LINES])
+    cut = len(lines) > PREVIEW_LINES or len(shown) > PREVIEW_CHARS
+    shown = shown[:PREVIEW_CHARS].rstrip()
+    quoted = "\n".join(f"> {line}".rstrip() for line in shown.splitlines())
+    return f"{quoted}\n> […]" if cut else quoted
+
+
+def reply_mail_team(*, event_id: int, last_try: bool = False) -> bool:
+    """Tell the team that handles the case, and its assignee, that the citizen replied: the
+    reference, the reply's first lines, the names and number of the documents (never the files)
+    and the link to the case page. Raises when the mail server fails (the job retries); False
+    when there is nobody with an address (logged) or no such message."""
+    event = (
+        CaseEvent.objects.select_related("case__team", "case__assignee")
+        .filter(pk=event_id, kind=CaseEvent.Kind.MESSAGE)
+        .first()
+    )
+    if event is None:
+        return False
+    case = event.case
+    names = [document.original_name for document in message_documents(event=event)]
+    parts = [
+        _("De burger antwoordde op zaak %(reference)s (%(title)s).")
+        % {"reference": case.reference, "title": case.title}
+    ]
+    if event.text.strip():
+        parts.append(_("Het antwoord begint zo:") + "\n" + _preview(event.text))
+    if names:
+        parts.append(
+            ngettext("%(count)s document: %(names)s", "%(count)s documenten: %(names)s", len(names))
+            % {"count": len(names), "names": ", ".join(names)}
+        )
+    parts.append(_("Openen (na aanmelden): %(link)s") % {"link": team_mail_link("cases:case-detail", case.reference)})
+    message = EmailMessage(
+        _("Nieuw antwoord van de burger op zaak %(reference)s") % {"reference": case.reference},
+        "\n\n".join(parts) + "\n",
+        settings.DEFAULT_FROM_EMAIL,
+        team_mail_to(team=case.team, assignee=case.assignee),
+    )
+    return team_mail_send(message, about=f"the citizen's reply on case {case.reference}", last_try=last_try)
 
 
 # --- What the citizen sees ---------------------------------------------------------------------

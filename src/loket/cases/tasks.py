@@ -1,16 +1,32 @@
-"""Background job of the case engine: tell a team by e-mail that an internal task arrived.
+"""Background jobs of the case engine: tell a team by e-mail that an internal task arrived, or that
+a citizen answered on one of its cases (``cases.team_mail``).
 
-Enqueued after the task's transaction commits and retried with a growing delay (1, 2, 4, 8, 16
-minutes): a failing mail server never undoes or holds up the task itself.
+Enqueued after the write's transaction commits and retried with a growing delay (1, 2, 4, 8, 16
+minutes): a failing mail server never undoes or holds up the task or the reply itself.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from huey.contrib.djhuey import db_task
 
+from loket.cases.team_mail import RETRIES, RETRY_BACKOFF, RETRY_DELAY_SECONDS
 
-@db_task(retries=5, retry_delay=60, retry_backoff=2)
-def internal_task_mail_job(task_id: int) -> bool:
+
+def _last_try(task: Any) -> bool:
+    return task is None or not task.retries
+
+
+@db_task(retries=RETRIES, retry_delay=RETRY_DELAY_SECONDS, retry_backoff=RETRY_BACKOFF, context=True)
+def internal_task_mail_job(task_id: int, task: Any = None) -> bool:
     from loket.cases.internal_tasks import task_mail_team
 
-    return task_mail_team(task_id=task_id)
+    return task_mail_team(task_id=task_id, last_try=_last_try(task))
+
+
+@db_task(retries=RETRIES, retry_delay=RETRY_DELAY_SECONDS, retry_backoff=RETRY_BACKOFF, context=True)
+def citizen_reply_mail_job(event_id: int, task: Any = None) -> bool:
+    from loket.cases.messages import reply_mail_team
+
+    return reply_mail_team(event_id=event_id, last_try=_last_try(task))
