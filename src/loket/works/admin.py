@@ -2,22 +2,31 @@
 
 The bounding box and the district are not typed in: saving a work computes them from its
 geometry (``services.work_locate``), as the import does; a geometry outside the city is refused.
-A new work queues notices for subscribers nearby, as the import does.
+A new work queues notices for subscribers nearby, as the import does. Notices that could not be
+delivered are listed with their error and next try, and staff with the change permission may
+put them back in the outbox ("opnieuw proberen"); the send job in ``notices.py`` delivers them.
 """
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth import get_permission_codename
+from django.db import transaction
+from django.db.models import Count, F, PositiveSmallIntegerField, Q, QuerySet, Value
+from django.db.models.functions import Least
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from loket.works.geometry import validate_geometry
 from loket.works.models import AreaSubscription, Diversion, Hindrance, Work, WorkNotice
-from loket.works.notices import notices_queue_for_works
+from loket.works.notices import MAX_ATTEMPTS, _enqueue_send, notices_queue_for_works
 from loket.works.services import work_locate, work_place
 
 
@@ -182,15 +191,153 @@ class LookOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+def _notices_link(subscription: AreaSubscription, status: str, count: int) -> str:
+    """A count of one subscription's notices in one status, linked to that list of notices."""
+    if not count:
+        return "0"
+    url = reverse("admin:works_worknotice_changelist")
+    query = urlencode({"subscription__id__exact": subscription.pk, "status__exact": status})
+    return format_html('<a href="{}?{}">{}</a>', url, query, count)
+
+
 @admin.register(AreaSubscription)
 class AreaSubscriptionAdmin(LookOnlyAdmin):
-    list_display = ("email", "address", "radius_m", "confirmed_at", "cancelled_at", "created_at")
+    list_display = (
+        "email",
+        "address",
+        "radius_m",
+        "confirmed_at",
+        "cancelled_at",
+        "created_at",
+        "notices_queued",
+        "notices_sent",
+        "notices_failed",
+    )
     list_filter = ("confirmed_at", "cancelled_at")
     search_fields = ("email", "address")
+    readonly_fields = ("notices_queued", "notices_sent", "notices_failed")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AreaSubscription]:
+        def count(status: str) -> Count:
+            return Count("notices", filter=Q(notices__status=status))
+
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                queued_count=count(WorkNotice.Status.QUEUED),
+                sent_count=count(WorkNotice.Status.SENT),
+                failed_count=count(WorkNotice.Status.FAILED),
+            )
+        )
+
+    @admin.display(description=gettext_lazy("berichten in de wachtrij"), ordering="queued_count")
+    def notices_queued(self, obj: Any) -> str:
+        return _notices_link(obj, WorkNotice.Status.QUEUED, obj.queued_count)
+
+    @admin.display(description=gettext_lazy("berichten verzonden"), ordering="sent_count")
+    def notices_sent(self, obj: Any) -> str:
+        return _notices_link(obj, WorkNotice.Status.SENT, obj.sent_count)
+
+    @admin.display(description=gettext_lazy("berichten niet bezorgd"), ordering="failed_count")
+    def notices_failed(self, obj: Any) -> str:
+        return _notices_link(obj, WorkNotice.Status.FAILED, obj.failed_count)
+
+
+def notices_retry(*, notices: QuerySet[WorkNotice]) -> int:
+    """Put the failed ones of these notices (of active subscriptions) back in the outbox and ask
+    the send job (``notices._enqueue_send``, after commit) to try them now; how many that were.
+
+    A notice that had used up its tries gets one more, so a server that still refuses leaves it
+    failed again rather than starting a new round of automatic retries. Queued and sent notices
+    are left alone: the first are on their way, the second must not go twice. (One that a running
+    job is sending at this very moment could go twice: the outbox has no "sending" state that
+    tells its lease from a retry time.)
+    """
+    with transaction.atomic():
+        retried = notices.filter(
+            status=WorkNotice.Status.FAILED,
+            subscription__confirmed_at__isnull=False,
+            subscription__cancelled_at__isnull=True,
+        ).update(
+            status=WorkNotice.Status.QUEUED,
+            attempts=Least(F("attempts"), Value(MAX_ATTEMPTS - 1), output_field=PositiveSmallIntegerField()),
+            next_attempt_at=None,
+        )
+        if retried:
+            transaction.on_commit(_enqueue_send, robust=True)
+    return retried
 
 
 @admin.register(WorkNotice)
 class WorkNoticeAdmin(LookOnlyAdmin):
-    list_display = ("subscription", "work", "status", "attempts", "created_at", "sent_at")
+    """Staff see which notices were not delivered, and why, and may have them tried again.
+
+    Re-queueing needs Django's change permission on notices (the action is not offered without
+    it); the notices themselves are never edited here.
+    """
+
+    list_display = (
+        "subscription_email",
+        "work_title",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "created_at",
+        "sent_at",
+    )
     list_filter = ("status",)
-    list_select_related = ("subscription",)
+    list_select_related = ("subscription", "work")
+    search_fields = ("subscription__email", "work__title")
+    readonly_fields = (
+        "subscription",
+        "work",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "created_at",
+        "sent_at",
+    )
+    actions = ("retry",)
+
+    @admin.display(description=gettext_lazy("e-mail"), ordering="subscription__email")
+    def subscription_email(self, obj: WorkNotice) -> str:
+        return obj.subscription.email
+
+    @admin.display(description=gettext_lazy("werk"), ordering="work__title")
+    def work_title(self, obj: WorkNotice) -> str:
+        return obj.work.title
+
+    def has_retry_permission(self, request: HttpRequest) -> bool:
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.{get_permission_codename('change', opts)}")
+
+    @admin.action(description=gettext_lazy("opnieuw proberen"), permissions=["retry"])
+    def retry(self, request: HttpRequest, queryset: QuerySet[WorkNotice]) -> None:
+        selected = queryset.count()
+        retried = notices_retry(notices=queryset)
+        if retried:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d bericht staat opnieuw in de wachtrij en wordt nu verstuurd.",
+                    "%(count)d berichten staan opnieuw in de wachtrij en worden nu verstuurd.",
+                    retried,
+                )
+                % {"count": retried},
+                messages.SUCCESS,
+            )
+        skipped = selected - retried
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d bericht blijft ongewijzigd: het was niet mislukt of het abonnement loopt niet meer.",
+                    "%(count)d berichten blijven ongewijzigd: ze waren niet mislukt of hun abonnement loopt niet meer.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )

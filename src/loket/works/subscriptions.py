@@ -125,6 +125,16 @@ def subscription_by_token(token: str) -> AreaSubscription:
     return AreaSubscription.objects.get(token=token)
 
 
+def subscription_list_active_for_email(*, email: str, limit: int = 50) -> list[AreaSubscription]:
+    """The confirmed, not cancelled subscriptions of an e-mail address (case-insensitive), the
+    most recently confirmed first. An empty address has none."""
+    email = email.strip()
+    if not email:
+        return []
+    rows = AreaSubscription.objects.filter(email__iexact=email, confirmed_at__isnull=False, cancelled_at__isnull=True)
+    return list(rows.order_by("-confirmed_at", "-id")[:limit])
+
+
 def confirmation_expired(subscription: AreaSubscription) -> bool:
     sent = subscription.confirmation_mailed_at or subscription.created_at
     return subscription.confirmed_at is None and sent < timezone.now() - CONFIRM_VALID
