@@ -304,6 +304,15 @@ LOKET_BASE_URL = os.environ.get("LOKET_BASE_URL", f"http://127.0.0.1:{os.environ
 # --- Housekeeping and models ----------------------------------------------------------
 # Days an e-loket draft may rest unchanged before the nightly cleanup deletes it.
 LOKET_DRAFT_EXPIRY_DAYS = int(os.environ.get("LOKET_DRAFT_EXPIRY_DAYS", "30"))
+# Personal-data retention of reports and works (decision 0012), in days: a sent outbox mail or
+# notice, a failed one (longer: staff see what was not delivered), a closed report's followers,
+# a cancelled works subscription. Unconfirmed addresses go a day after their link expired.
+LOKET_REPORT_MAIL_KEEP_DAYS = int(os.environ.get("LOKET_REPORT_MAIL_KEEP_DAYS", "90"))
+LOKET_REPORT_MAIL_FAILED_KEEP_DAYS = int(os.environ.get("LOKET_REPORT_MAIL_FAILED_KEEP_DAYS", "180"))
+LOKET_REPORT_FOLLOWER_CLOSED_KEEP_DAYS = int(os.environ.get("LOKET_REPORT_FOLLOWER_CLOSED_KEEP_DAYS", "90"))
+LOKET_WORK_NOTICE_KEEP_DAYS = int(os.environ.get("LOKET_WORK_NOTICE_KEEP_DAYS", "90"))
+LOKET_WORK_NOTICE_FAILED_KEEP_DAYS = int(os.environ.get("LOKET_WORK_NOTICE_FAILED_KEEP_DAYS", "180"))
+LOKET_WORK_SUBSCRIPTION_CANCELLED_KEEP_DAYS = int(os.environ.get("LOKET_WORK_SUBSCRIPTION_CANCELLED_KEEP_DAYS", "7"))
 # Report category suggestion: below this confidence a report without category goes to sorting.
 REPORTS_SUGGEST_THRESHOLD = float(os.environ.get("REPORTS_SUGGEST_THRESHOLD", "0.5"))
 

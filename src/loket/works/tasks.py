@@ -1,8 +1,8 @@
-"""Background jobs of the works app: the notice outbox and the confirmation mails.
+"""Background jobs of the works app: the notice outbox, the confirmation mails and retention.
 
 The notice job is enqueued after the commit that queued notices; the periodic job sends what a
-lost or failed run left behind (retries with a growing delay, see ``notices.RETRY_DELAYS``) and
-forgets subscriptions nobody confirmed.
+lost or failed run left behind (retries with a growing delay, see ``notices.RETRY_DELAYS``). The
+nightly retention job deletes subscriptions and notices that have no use left (``retention``).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from huey.contrib.djhuey import db_periodic_task, db_task
 
 # Every five minutes: the shortest retry delay of a failed notice.
 SEND_SCHEDULE = crontab(minute="*/5")
+# Huey's crontab is in UTC: 02:45 UTC is at night in Brussels, after the reports' retention.
+RETENTION_SCHEDULE = crontab(hour="2", minute="45")
 
 
 @db_task(retries=2, retry_delay=60)
@@ -25,16 +27,18 @@ def work_notices_send_job() -> dict[str, int]:
 @db_periodic_task(SEND_SCHEDULE)
 def work_notices_periodic_job() -> dict[str, int]:
     from loket.works.notices import notices_send
-    from loket.works.subscriptions import subscriptions_forget_unconfirmed
 
     result = notices_send()
-    forgotten = subscriptions_forget_unconfirmed()
-    return {
-        "mails": result.mails,
-        "sent": result.notices_sent,
-        "failed": result.notices_failed,
-        "unconfirmed_forgotten": forgotten,
-    }
+    return {"mails": result.mails, "sent": result.notices_sent, "failed": result.notices_failed}
+
+
+@db_periodic_task(RETENTION_SCHEDULE)
+def works_retention_nightly() -> dict[str, int]:
+    """Data minimisation: expired unconfirmed and long-cancelled subscriptions and old notices are
+    deleted every night."""
+    from loket.works.retention import works_retention_run
+
+    return works_retention_run()
 
 
 @db_task(retries=5, retry_delay=120, retry_backoff=2)
