@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
@@ -115,7 +116,7 @@ ALL_RULES = (
     ADMINS,
 )
 
-V = TypeVar("V", bound=Callable[..., HttpResponse])
+V = TypeVar("V", bound=Callable[..., HttpResponseBase])
 
 
 def allow(rule: Rule) -> Callable[[V], V]:
@@ -123,7 +124,7 @@ def allow(rule: Rule) -> Callable[[V], V]:
 
     def decorate(view: V) -> V:
         @wraps(view)
-        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not rule.allows(request.user):
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())

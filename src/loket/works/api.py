@@ -3,11 +3,9 @@ same list as GeoJSON. Bad filter values answer 400 with a Dutch message per fiel
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -77,10 +75,10 @@ class WorkDetailView(APIView):
         return Response(WorkDetailSerializer(work_detail_dict(work)).data)
 
 
-def geojson_response(query: dict[str, Any], *, attachment: bool = False) -> HttpResponse:
-    """The works a validated ``WorkQuery`` asks for, as a GeoJSON FeatureCollection."""
-    collection = selectors.works_geojson(works=works_for_query(query))
-    response = HttpResponse(json.dumps(collection, cls=DjangoJSONEncoder), content_type=GEOJSON)
+def geojson_response(query: dict[str, Any], *, attachment: bool = False) -> StreamingHttpResponse:
+    """The works a validated ``WorkQuery`` asks for, as a GeoJSON FeatureCollection, streamed."""
+    chunks = selectors.works_geojson_chunks(works=works_for_query(query))
+    response = StreamingHttpResponse(chunks, content_type=GEOJSON)
     if attachment:
         response["Content-Disposition"] = 'attachment; filename="werken.geojson"'
     return response
@@ -101,7 +99,7 @@ class WorkGeoJSONView(APIView):
         },
         tags=["works"],
     )
-    def get(self, request: Request) -> HttpResponse:
+    def get(self, request: Request) -> StreamingHttpResponse:
         return geojson_response(query_validated(WorkQuery, request))
 
 

@@ -8,11 +8,14 @@ decides (``geometry.distance_m``). Cancelled works are never public.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -229,16 +232,31 @@ def work_public_properties(work: Work, *, page_pattern: str | None = None) -> di
     }
 
 
+def work_feature(work: Work, *, page_pattern: str) -> dict[str, Any]:
+    """One work as a GeoJSON Feature with its public fields."""
+    return {
+        "type": "Feature",
+        "id": work.pk,
+        "geometry": work.geometry,
+        "properties": work_public_properties(work, page_pattern=page_pattern),
+    }
+
+
 def works_geojson(*, works: Iterable[Work]) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of the works with their public fields."""
     pattern = work_page_pattern()
-    features = [
-        {
-            "type": "Feature",
-            "id": work.pk,
-            "geometry": work.geometry,
-            "properties": work_public_properties(work, page_pattern=pattern),
-        }
-        for work in works
-    ]
-    return {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "features": [work_feature(work, page_pattern=pattern) for work in works]}
+
+
+def works_geojson_chunks(*, works: Iterable[Work], batch: int = 500) -> Iterator[str]:
+    """The same collection as text, a batch of features at a time, for a streamed download:
+    a query set is read in chunks, so neither its rows nor the whole text are held at once."""
+    pattern = work_page_pattern()
+    rows = works.iterator(chunk_size=batch) if isinstance(works, QuerySet) else iter(works)
+    yield '{"type": "FeatureCollection", "features": ['
+    first = True
+    while chunk := list(itertools.islice(rows, batch)):
+        text = ", ".join(json.dumps(work_feature(work, page_pattern=pattern), cls=DjangoJSONEncoder) for work in chunk)
+        yield text if first else ", " + text
+        first = False
+    yield "]}"

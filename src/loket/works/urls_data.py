@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, JsonResponse
+from django.http.response import HttpResponseBase
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -14,7 +15,7 @@ from loket.works.serializers import WorkQuery
 
 @rules.allow(rules.PUBLIC)
 @require_http_methods(["GET", "HEAD"])
-def geojson_download(request: HttpRequest) -> HttpResponse:
+def geojson_download(request: HttpRequest) -> HttpResponseBase:
     """The works as a GeoJSON file to save; bad filters answer 400 with a message per field."""
     query = WorkQuery(data=request.GET)
     if not query.is_valid():
