@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from loket.works.models import AreaSubscription, WorkNotice
-from loket.works.subscriptions import FORGET_UNCONFIRMED_AFTER, subscriptions_forget_unconfirmed
 from tests.works.helpers_public import make_subscription, make_work
 
 pytestmark = pytest.mark.django_db
@@ -71,18 +70,6 @@ def test_an_old_confirmation_link_has_expired(client, antwerp):
     assert "Deze bevestigingslink is verlopen. Vraag het abonnement opnieuw aan." in response.content.decode()
     pending.refresh_from_db()
     assert pending.confirmed_at is None
-
-
-def test_unconfirmed_subscriptions_are_forgotten_after_a_month(antwerp):
-    old = make_subscription(confirmed=False, email="old@example.be")
-    AreaSubscription.objects.filter(pk=old.pk).update(
-        created_at=timezone.now() - FORGET_UNCONFIRMED_AFTER - timedelta(hours=1)
-    )
-    recent = make_subscription(confirmed=False, email="new@example.be")
-    active = make_subscription(email="active@example.be")
-    AreaSubscription.objects.filter(pk=active.pk).update(created_at=timezone.now() - timedelta(days=400))
-    assert subscriptions_forget_unconfirmed() == 1
-    assert set(AreaSubscription.objects.values_list("pk", flat=True)) == {recent.pk, active.pk}
 
 
 def test_an_unknown_or_malformed_token_is_not_found(client, antwerp):

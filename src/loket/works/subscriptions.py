@@ -33,7 +33,6 @@ MAX_REQUESTS_PER_DAY = 5
 # Two subscriptions of one e-mail address this close are one place.
 SAME_PLACE_M = 25.0
 # Unconfirmed subscriptions are personal data nobody agreed to keep: forgotten after this.
-FORGET_UNCONFIRMED_AFTER = timedelta(days=30)
 
 
 class SubscriptionError(Exception):
@@ -165,12 +164,3 @@ def subscription_cancel(*, subscription: AreaSubscription) -> AreaSubscription:
         subscription.save(update_fields=["cancelled_at"])
         subscription.notices.exclude(status=WorkNotice.Status.SENT).delete()
     return subscription
-
-
-def subscriptions_forget_unconfirmed() -> int:
-    """Delete subscriptions nobody confirmed within ``FORGET_UNCONFIRMED_AFTER``."""
-    cutoff = timezone.now() - FORGET_UNCONFIRMED_AFTER
-    deleted, _rows = AreaSubscription.objects.filter(
-        confirmed_at__isnull=True, cancelled_at__isnull=True, created_at__lt=cutoff
-    ).delete()
-    return deleted
