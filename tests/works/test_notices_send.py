@@ -13,7 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from loket.works.models import Hindrance, WorkNotice
-from loket.works.notices import MAX_ATTEMPTS, RETRY_DELAYS, notices_due, notices_queue_for_works, notices_send
+from loket.works.notices import (
+    MAX_ATTEMPTS,
+    RETRY_DELAYS,
+    notices_due,
+    notices_queue_for_works,
+    notices_retry,
+    notices_send,
+)
 from loket.works.tasks import SEND_SCHEDULE, work_notices_periodic_job
 from tests.works.helpers_public import GROENPLAATS, make_subscription, make_work, north_of
 
@@ -26,6 +33,16 @@ class BrokenEmailBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages: Any) -> int:
         raise smtplib.SMTPException("mail server unavailable")
+
+
+class WatchingEmailBackend(BaseEmailBackend):
+    """A mail server that notes the notices' states at the moment a message goes out."""
+
+    seen: list[str] = []
+
+    def send_messages(self, email_messages: Any) -> int:
+        WatchingEmailBackend.seen.extend(WorkNotice.objects.values_list("status", flat=True))
+        return len(email_messages)
 
 
 def test_an_import_mails_each_subscriber_once_about_all_their_new_works(
@@ -103,8 +120,46 @@ def test_a_notice_another_job_is_sending_is_not_sent_twice(antwerp, mailoutbox):
     work = make_work()
     notices_queue_for_works(work_ids=[work.pk])
     # Another job claimed it a moment ago (its lease runs).
-    WorkNotice.objects.update(attempts=1, next_attempt_at=timezone.now() + timedelta(minutes=10))
+    WorkNotice.objects.update(
+        status=WorkNotice.Status.SENDING, attempts=1, next_attempt_at=timezone.now() + timedelta(minutes=10)
+    )
     assert notices_send().mails == 0 and mailoutbox == []
+
+
+def test_a_notice_being_sent_is_marked_so_while_the_mail_goes_out(antwerp, settings):
+    make_subscription()
+    notices_queue_for_works(work_ids=[make_work().pk])
+    settings.EMAIL_BACKEND = "tests.works.test_notices_send.WatchingEmailBackend"
+    WatchingEmailBackend.seen = []
+    assert notices_send().mails == 1
+    assert WatchingEmailBackend.seen == [WorkNotice.Status.SENDING]
+    assert WorkNotice.objects.get().status == WorkNotice.Status.SENT
+
+
+def test_a_notice_left_sending_by_a_job_that_died_is_sent_once_its_lease_runs_out(antwerp, mailoutbox):
+    make_subscription()
+    notices_queue_for_works(work_ids=[make_work().pk])
+    WorkNotice.objects.update(
+        status=WorkNotice.Status.SENDING, attempts=1, next_attempt_at=timezone.now() - timedelta(seconds=1)
+    )
+    assert notices_send().mails == 1 and len(mailoutbox) == 1
+    notice = WorkNotice.objects.get()
+    assert notice.status == WorkNotice.Status.SENT and notice.attempts == 2
+
+
+def test_staff_re_queueing_cannot_make_a_notice_being_sent_go_twice(
+    antwerp, mailoutbox, django_capture_on_commit_callbacks
+):
+    make_subscription()
+    notices_queue_for_works(work_ids=[make_work().pk])
+    # A job claimed it after its first try failed and is sending it now.
+    WorkNotice.objects.update(
+        status=WorkNotice.Status.SENDING, attempts=2, next_attempt_at=timezone.now() + timedelta(minutes=10)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notices_retry(notices=WorkNotice.objects.all()) == 0
+    assert mailoutbox == []
+    assert WorkNotice.objects.get().status == WorkNotice.Status.SENDING
 
 
 def test_notices_of_a_cancelled_subscription_are_not_sent(antwerp, mailoutbox):

@@ -15,9 +15,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
-from django.db import transaction
-from django.db.models import Count, F, PositiveSmallIntegerField, Q, QuerySet, Value
-from django.db.models.functions import Least
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -26,7 +24,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from loket.works.geometry import validate_geometry
 from loket.works.models import AreaSubscription, Diversion, Hindrance, Work, WorkNotice
-from loket.works.notices import MAX_ATTEMPTS, _enqueue_send, notices_queue_for_works
+from loket.works.notices import notices_queue_for_works, notices_retry
 from loket.works.services import work_locate, work_place
 
 
@@ -242,31 +240,6 @@ class AreaSubscriptionAdmin(LookOnlyAdmin):
     @admin.display(description=gettext_lazy("berichten niet bezorgd"), ordering="failed_count")
     def notices_failed(self, obj: Any) -> str:
         return _notices_link(obj, WorkNotice.Status.FAILED, obj.failed_count)
-
-
-def notices_retry(*, notices: QuerySet[WorkNotice]) -> int:
-    """Put the failed ones of these notices (of active subscriptions) back in the outbox and ask
-    the send job (``notices._enqueue_send``, after commit) to try them now; how many that were.
-
-    A notice that had used up its tries gets one more, so a server that still refuses leaves it
-    failed again rather than starting a new round of automatic retries. Queued and sent notices
-    are left alone: the first are on their way, the second must not go twice. (One that a running
-    job is sending at this very moment could go twice: the outbox has no "sending" state that
-    tells its lease from a retry time.)
-    """
-    with transaction.atomic():
-        retried = notices.filter(
-            status=WorkNotice.Status.FAILED,
-            subscription__confirmed_at__isnull=False,
-            subscription__cancelled_at__isnull=True,
-        ).update(
-            status=WorkNotice.Status.QUEUED,
-            attempts=Least(F("attempts"), Value(MAX_ATTEMPTS - 1), output_field=PositiveSmallIntegerField()),
-            next_attempt_at=None,
-        )
-        if retried:
-            transaction.on_commit(_enqueue_send, robust=True)
-    return retried
 
 
 @admin.register(WorkNotice)

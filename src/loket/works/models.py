@@ -187,6 +187,7 @@ class WorkNotice(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("in de wachtrij")
+        SENDING = "sending", _("wordt verstuurd")
         SENT = "sent", _("verzonden")
         FAILED = "failed", _("niet bezorgd")
 
@@ -198,7 +199,8 @@ class WorkNotice(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     # When the send job may (next) take the notice: empty for a new one; after a failed try the
-    # retry time, and while a job is sending it a short lease, so two jobs never both send it.
+    # retry time, and while a job is sending it (status "sending") a short lease, after which a
+    # job that died mid-send leaves the notice to the next one.
     # Empty on a failed notice that has had all its tries.
     next_attempt_at = models.DateTimeField(null=True, blank=True)
 

@@ -19,7 +19,8 @@ from datetime import datetime, timedelta
 
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, PositiveSmallIntegerField, Q, QuerySet, Value
+from django.db.models.functions import Least
 from django.utils import timezone
 
 from loket.organisation.geometry import METRES_PER_DEGREE_LAT
@@ -168,11 +169,12 @@ class SendResult:
 
 
 def notices_due(*, now: datetime | None = None) -> QuerySet[WorkNotice]:
-    """Notices of active subscriptions that may be (re)tried now, oldest first."""
+    """Notices of active subscriptions that may be (re)tried now, oldest first: new ones, failed
+    ones whose retry time has come, and ones being sent whose lease ran out (the job died)."""
     moment = now or timezone.now()
     return (
         WorkNotice.objects.filter(
-            status__in=(WorkNotice.Status.QUEUED, WorkNotice.Status.FAILED),
+            status__in=(WorkNotice.Status.QUEUED, WorkNotice.Status.SENDING, WorkNotice.Status.FAILED),
             attempts__lt=MAX_ATTEMPTS,
             subscription__confirmed_at__isnull=False,
             subscription__cancelled_at__isnull=True,
@@ -183,12 +185,13 @@ def notices_due(*, now: datetime | None = None) -> QuerySet[WorkNotice]:
 
 
 def _claim(notice_id: int, attempts: int) -> bool:
-    """Take one notice for this job: counts the try and leases it, unless another job took it."""
+    """Take one notice for this job: counts the try, marks it as being sent and leases it,
+    unless another job took it (or staff re-queued it) since it was read."""
     now = timezone.now()
     return bool(
         notices_due(now=now)
         .filter(pk=notice_id, attempts=attempts)
-        .update(attempts=attempts + 1, next_attempt_at=now + LEASE)
+        .update(status=WorkNotice.Status.SENDING, attempts=attempts + 1, next_attempt_at=now + LEASE)
     )
 
 
@@ -244,6 +247,31 @@ def notices_send(*, limit: int = SEND_LIMIT) -> SendResult:
         except Exception:  # closing a broken connection must not hide what was sent
             log.warning("closing the mail connection failed", exc_info=True)
     return SendResult(mails=mails, notices_sent=sent, notices_failed=failed)
+
+
+def notices_retry(*, notices: QuerySet[WorkNotice]) -> int:
+    """Put the failed ones of these notices (of active subscriptions) back in the outbox and ask
+    the send job to try them now (after commit); how many that were.
+
+    A notice that had used up its tries gets one more, so a server that still refuses leaves it
+    failed again rather than starting a new round of automatic retries. Queued, sending and sent
+    notices are left alone: the first are on their way, the others must not go twice. The update
+    is conditional on "failed", so a job that claims a notice at the same moment wins or loses
+    as a whole and the notice goes once.
+    """
+    with transaction.atomic():
+        retried = notices.filter(
+            status=WorkNotice.Status.FAILED,
+            subscription__confirmed_at__isnull=False,
+            subscription__cancelled_at__isnull=True,
+        ).update(
+            status=WorkNotice.Status.QUEUED,
+            attempts=Least(F("attempts"), Value(MAX_ATTEMPTS - 1), output_field=PositiveSmallIntegerField()),
+            next_attempt_at=None,
+        )
+        if retried:
+            transaction.on_commit(_enqueue_send, robust=True)
+    return retried
 
 
 def _mark_failed(notices: list[WorkNotice], exc: Exception) -> None:
