@@ -13,6 +13,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from loket.organisation.models import District
@@ -172,7 +173,9 @@ class AreaSubscription(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("abonnement op werken")
         verbose_name_plural = _("abonnementen op werken")
-        indexes = [models.Index(fields=["email", "created_at"], name="work_subscription_email")]
+        # Every lookup by address ignores case (``email__iexact``, which PostgreSQL runs as
+        # ``UPPER(email) = UPPER(%s)``), so the index is on the same expression.
+        indexes = [models.Index(Upper("email"), "created_at", name="work_subscription_email")]
 
     def __str__(self) -> str:
         return f"{self.email}: {self.address} ({self.radius_m} m)"
