@@ -3,15 +3,22 @@ a citizen answered on one of its cases (``cases.team_mail``).
 
 Enqueued after the write's transaction commits and retried with a growing delay (1, 2, 4, 8, 16
 minutes): a failing mail server never undoes or holds up the task or the reply itself.
+
+Nightly, ``attachment_cleanup_job`` removes stored attachment files that no row names
+(``cases.attachments.attachment_orphans_remove``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from huey.contrib.djhuey import db_task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 from loket.cases.team_mail import RETRIES, RETRY_BACKOFF, RETRY_DELAY_SECONDS
+
+# Huey's crontab is in UTC; between the requests' cleanup (02:15) and the reports' retention (02:35).
+ATTACHMENT_CLEANUP_SCHEDULE = crontab(hour="2", minute="25")
 
 
 def _last_try(task: Any) -> bool:
@@ -30,3 +37,11 @@ def citizen_reply_mail_job(event_id: int, task: Any = None) -> bool:
     from loket.cases.messages import reply_mail_team
 
     return reply_mail_team(event_id=event_id, last_try=_last_try(task))
+
+
+@db_periodic_task(ATTACHMENT_CLEANUP_SCHEDULE)
+def attachment_cleanup_job() -> dict[str, int]:
+    from loket.cases.attachments import attachment_orphans_remove
+
+    orphans = attachment_orphans_remove()
+    return {"orphan_files_removed": len(orphans.removed), "orphan_files_failed": len(orphans.failed)}

@@ -11,7 +11,8 @@
   file, or when a worker died between storing an upload and committing its row. Such a file is
   removed once it is older than ``ORPHAN_GRACE`` — a younger one may be an upload whose row is
   not committed yet, so it is kept and reported as skipped. A draft's file is never renamed or
-  reused, so a file that is old and unreferenced stays that way.
+  reused, so a file that is old and unreferenced stays that way. The sweep itself is the case
+  engine's (``cases.orphans``); this app brings the prefix and the ``DraftFile`` lookup.
 
 Both are idempotent: a second run finds nothing more to do. The nightly job is in ``tasks``,
 the command is ``manage.py requests_cleanup``.
@@ -20,25 +21,21 @@ the command is ``manage.py requests_cleanup``.
 from __future__ import annotations
 
 import datetime as dt
-import logging
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
 from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
+from loket.cases.orphans import ORPHAN_GRACE, OrphanReport
+from loket.cases.orphans import orphan_files_remove as cases_orphan_files_remove
 from loket.requests.models import DraftFile, RequestDraft
 from loket.requests.services import _delete_after_commit
 
-logger = logging.getLogger(__name__)
-
 DRAFTS_PREFIX = "drafts"  # where services.draft_add_file stores uploads
 DEFAULT_EXPIRY_DAYS = 30
-ORPHAN_GRACE = dt.timedelta(hours=24)
 BATCH = 500
 
 
@@ -52,16 +49,6 @@ class ExpiryReport:
     cutoff: dt.datetime  # drafts last changed before this moment expired
     drafts: int = 0  # deleted (or, in a dry run, that would be)
     files: int = 0  # their stored documents, deleted after commit
-    dry_run: bool = False
-
-
-@dataclass
-class OrphanReport:
-    checked: int = 0  # files found under the drafts' prefix
-    removed: list[str] = field(default_factory=list)  # (or, in a dry run, that would be)
-    referenced: int = 0  # kept: a draft names it
-    young: int = 0  # kept: younger than the grace period, may be an upload in flight
-    failed: list[str] = field(default_factory=list)  # storage refused to delete or to date it
     dry_run: bool = False
 
 
@@ -103,65 +90,15 @@ def _expire_batch(ids: list[int], cutoff: dt.datetime) -> tuple[int, int]:
     return len(drafts), len(names)
 
 
-def _stored_files(directory: str) -> Iterator[str]:
-    """Every file name under ``directory`` in the default storage (local disk or S3), depth first."""
-    try:
-        directories, files = default_storage.listdir(directory)
-    except FileNotFoundError:
-        return
-    for name in sorted(files):
-        yield f"{directory}/{name}"
-    for sub in sorted(directories):
-        yield from _stored_files(f"{directory}/{sub}")
+def draft_files_named(names: list[str]) -> set[str]:
+    """The names among ``names`` that a ``DraftFile`` row still holds."""
+    return {str(name) for name in DraftFile.objects.filter(file__in=names).values_list("file", flat=True)}
 
 
 def orphan_files_remove(
     *, dry_run: bool = False, now: dt.datetime | None = None, grace: dt.timedelta = ORPHAN_GRACE
 ) -> OrphanReport:
     """Remove files under the drafts' prefix that no ``DraftFile`` names and that are older than ``grace``."""
-    now = now or timezone.now()
-    report = OrphanReport(dry_run=dry_run)
-    batch: list[str] = []
-    for name in _stored_files(DRAFTS_PREFIX):
-        report.checked += 1
-        batch.append(name)
-        if len(batch) == BATCH:
-            _orphans_handle(batch, report, now - grace)
-            batch = []
-    if batch:
-        _orphans_handle(batch, report, now - grace)
-    return report
-
-
-def _orphans_handle(names: list[str], report: OrphanReport, born_before: dt.datetime) -> None:
-    # The age is read first, the references after: an upload whose row commits in between is young.
-    old: list[str] = []
-    for name in names:
-        try:
-            modified = default_storage.get_modified_time(name)
-        except FileNotFoundError:  # deleted meanwhile (a draft discarded or replaced)
-            report.checked -= 1
-            continue
-        except Exception:
-            logger.warning("could not date stored file %s", name, exc_info=True)
-            report.failed.append(name)
-            continue
-        if timezone.is_naive(modified):
-            modified = timezone.make_aware(modified, dt.UTC)
-        if modified >= born_before:
-            report.young += 1
-        else:
-            old.append(name)
-    named = set(DraftFile.objects.filter(file__in=old).values_list("file", flat=True))
-    report.referenced += len(named)
-    for name in old:
-        if name in named:
-            continue
-        if not report.dry_run:
-            try:
-                default_storage.delete(name)
-            except Exception:
-                logger.warning("could not delete orphan draft file %s", name, exc_info=True)
-                report.failed.append(name)
-                continue
-        report.removed.append(name)
+    return cases_orphan_files_remove(
+        prefix=DRAFTS_PREFIX, named=draft_files_named, dry_run=dry_run, now=now, grace=grace
+    )

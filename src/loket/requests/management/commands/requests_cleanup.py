@@ -7,7 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from loket.requests.cleanup import DRAFTS_PREFIX, ORPHAN_GRACE, drafts_expire, expiry_days, orphan_files_remove
+from loket.cases.management.orphans import orphan_report_write
+from loket.requests.cleanup import DRAFTS_PREFIX, drafts_expire, expiry_days, orphan_files_remove
 
 
 class Command(BaseCommand):
@@ -51,18 +52,6 @@ class Command(BaseCommand):
         if options["skip_orphans"]:
             self.stdout.write("[2/2] Losse bestanden overgeslagen (--skip-orphans).")
         else:
-            hours = int(ORPHAN_GRACE.total_seconds() // 3600)
             self.stdout.write(f"[2/2] Bestanden onder {DRAFTS_PREFIX}/ waar geen concept naar verwijst …")
-            orphans = orphan_files_remove(dry_run=dry_run)
-            self.stdout.write(f"    {orphans.checked} bestanden bekeken, {len(orphans.removed)} {verb}")
-            for name in orphans.removed:
-                self.stdout.write(f"    - {name}")
-            self.stdout.write(f"    overgeslagen: {orphans.referenced} in gebruik door een concept")
-            self.stdout.write(
-                f"    overgeslagen: {orphans.young} jonger dan {hours} uur (misschien een upload die nog bezig is)"
-            )
-            if orphans.failed:
-                for name in orphans.failed:
-                    self.stderr.write(f"    niet gelukt (zie het logboek): {name}")
-                raise CommandError(f"{len(orphans.failed)} bestanden konden niet verwijderd worden.")
+            orphan_report_write(self, orphan_files_remove(dry_run=dry_run), owner="een concept")
         self.stdout.write(self.style.SUCCESS("Klaar."))

@@ -1,0 +1,125 @@
+"""Stray agenda documents: a stored file that no agenda item's document names goes once it is a day old."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from loket.consultations.cleanup import document_orphans_remove
+from loket.consultations.models import ItemDocument
+from loket.consultations.services import item_propose
+from loket.consultations.tasks import DOCUMENT_CLEANUP_SCHEDULE, document_cleanup_job
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def aged(name: str, *, days: float = 0, hours: float = 0) -> str:
+    """Set a stored file's modification time back."""
+    then = (timezone.now() - dt.timedelta(days=days, hours=hours)).timestamp()
+    os.utime(default_storage.path(name), (then, then))
+    return name
+
+
+def stray(name: str, **age: float) -> str:
+    return aged(default_storage.save(name, ContentFile(PDF)), **age)
+
+
+@pytest.fixture
+def document(plan, helpdesk) -> ItemDocument:
+    """An agenda item's document, stored ten days ago."""
+    item = item_propose(
+        meeting=plan(), title="Speelstraten", actor=helpdesk, documents=[SimpleUploadedFile("nota.pdf", PDF)]
+    )
+    stored = item.documents.get()
+    aged(stored.file.name, days=10)
+    return stored
+
+
+def test_an_old_file_no_document_names_is_removed(db):
+    orphan = stray("consultations/2026/verloren.pdf", days=2)
+    report = document_orphans_remove()
+    assert (report.checked, report.removed, report.failed) == (1, [orphan], [])
+    assert not default_storage.exists(orphan)
+
+
+def test_an_agenda_items_document_and_a_young_file_stay_and_are_counted(document):
+    in_flight = stray("consultations/2026/bezig.pdf", hours=1)
+    report = document_orphans_remove()
+    assert (report.checked, report.removed, report.referenced, report.young) == (2, [], 1, 1)
+    assert default_storage.exists(document.file.name) and default_storage.exists(in_flight)
+
+
+def test_a_dry_run_lists_the_orphans_and_keeps_them(db):
+    orphan = stray("consultations/2026/verloren.pdf", days=2)
+    assert document_orphans_remove(dry_run=True).removed == [orphan]
+    assert default_storage.exists(orphan)
+
+
+def test_a_second_run_finds_nothing_more_to_do(document):
+    stray("consultations/2025/verloren.pdf", days=90)
+    assert len(document_orphans_remove().removed) == 1
+    again = document_orphans_remove()
+    assert (again.checked, again.removed, again.referenced) == (1, [], 1)
+
+
+def test_files_under_another_prefix_are_never_touched(db):
+    elsewhere = [stray("attachments/2026/03/los.pdf", days=30), stray("drafts/los.pdf", days=30)]
+    assert document_orphans_remove().checked == 0
+    assert all(default_storage.exists(name) for name in elsewhere)
+
+
+def test_the_command_removes_orphans_and_says_what_it_skipped_and_why(document):
+    orphan = stray("consultations/2026/verloren.pdf", days=2)
+    stray("consultations/2026/bezig.pdf", hours=1)
+    out = io.StringIO()
+    call_command("consultations_cleanup", stdout=out)
+    text = out.getvalue()
+    assert "[1/1] Bestanden onder consultations/ waar geen agendadocument naar verwijst" in text
+    assert "3 bestanden bekeken, 1 verwijderd" in text and f"- {orphan}" in text
+    assert "overgeslagen: 1 in gebruik door een document bij een agendapunt" in text
+    assert "overgeslagen: 1 jonger dan 24 uur" in text
+    assert text.rstrip().endswith("Klaar.")
+    assert not default_storage.exists(orphan) and default_storage.exists(document.file.name)
+
+
+def test_the_command_in_a_dry_run_deletes_nothing(db):
+    orphan = stray("consultations/2026/verloren.pdf", days=2)
+    out = io.StringIO()
+    call_command("consultations_cleanup", "--dry-run", stdout=out)
+    assert "Proefdraai" in out.getvalue() and "1 bestanden bekeken, 1 zou verwijderen" in out.getvalue()
+    assert default_storage.exists(orphan)
+
+
+def test_the_command_fails_when_storage_refuses_a_file(db, monkeypatch):
+    stuck = stray("consultations/2026/kapot.pdf", days=2)
+
+    def refuse(storage: FileSystemStorage, name: str) -> None:
+        raise PermissionError(name)
+
+    monkeypatch.setattr(FileSystemStorage, "delete", refuse)
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 bestanden konden niet verwijderd worden"):
+        call_command("consultations_cleanup", stdout=io.StringIO(), stderr=err)
+    assert f"niet gelukt (zie het logboek): {stuck}" in err.getvalue()
+
+
+def test_the_command_refuses_an_unknown_option(db):
+    orphan = stray("consultations/2026/verloren.pdf", days=2)
+    with pytest.raises(CommandError):
+        call_command("consultations_cleanup", "--alles", stdout=io.StringIO())
+    assert default_storage.exists(orphan)
+
+
+def test_the_nightly_job_removes_orphans_at_five_to_three_utc(db):
+    stray("consultations/2026/verloren.pdf", days=2)
+    assert document_cleanup_job.call_local() == {"orphan_files_removed": 1, "orphan_files_failed": 0}
+    assert DOCUMENT_CLEANUP_SCHEDULE(dt.datetime(2026, 3, 10, 2, 55))
+    assert not DOCUMENT_CLEANUP_SCHEDULE(dt.datetime(2026, 3, 10, 2, 25))
