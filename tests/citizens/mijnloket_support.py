@@ -12,7 +12,7 @@ from loket.cases.services import case_create, case_transition
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00" + b"\x00" * 64
-QUESTION = "Stuur een kopie van je huurcontract."
+QUESTION = "Stuur een kopie van uw huurcontract."
 
 
 def file(name: str, content: bytes = PDF) -> SimpleUploadedFile:

@@ -39,12 +39,12 @@ def test_a_citizen_reads_their_case_with_its_public_timeline(an, agent, client_f
     assert (data["reference"], data["status"], data["status_label"], data["waiting_for_you"], data["question"]) == (
         case.reference,
         "waiting_for_citizen",
-        "wacht op jouw antwoord",
+        "wacht op uw antwoord",
         True,
         QUESTION,
     )
     assert "Intern: adres nakijken" not in [event["text"] for event in data["events"]]
-    assert [event["summary"] for event in data["events"]][-1] == "Status: wacht op jouw antwoord"
+    assert [event["summary"] for event in data["events"]][-1] == "Status: wacht op uw antwoord"
     assert agent.username not in response.content.decode()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client
@@ -47,9 +48,9 @@ def test_the_overview_has_requests_reports_and_appointments_and_highlights_what_
     response = browser_for(an.user).get("/mijn-loket/")
     body = response.content.decode()
     assert response.status_code == 200
-    for heading in ("Mijn aanvragen", "Mijn meldingen", "Mijn afspraken", "Wacht op jouw antwoord"):
+    for heading in ("Mijn aanvragen", "Mijn meldingen", "Mijn afspraken", "Wacht op uw antwoord"):
         assert heading in body
-    assert "Je hebt nog geen meldingen." in body
+    assert "U hebt nog geen meldingen." in body
     assert open_case.reference in body and waiting.reference in body
     assert [row.reference for row in response.context["waiting"]] == [waiting.reference]
     assert f"Beantwoord onze vraag over {waiting.reference}" in body
@@ -108,7 +109,7 @@ def test_the_start_page_links_to_mijn_loket_and_counts_what_waits(an, agent):
     waiting_case_of(an.user, staff=agent)
     body = browser_for(an.user).get("/start/").content.decode()
     assert 'href="/mijn-loket/"' in body
-    assert "1 zaak wacht op jouw antwoord" in body
+    assert "1 zaak wacht op uw antwoord" in body
 
 
 # --- A case page -------------------------------------------------------------------------------
@@ -117,12 +118,12 @@ def test_the_start_page_links_to_mijn_loket_and_counts_what_waits(an, agent):
 def test_the_case_page_shows_the_question_the_public_timeline_and_the_reply_form(an, agent):
     case = waiting_case_of(an.user, staff=agent)
     case_add_note(case=case, text="Interne twijfel over het adres", actor=agent)
-    case_add_note(case=case, text="We bekijken je aanvraag.", actor=agent, public=True)
+    case_add_note(case=case, text="We bekijken uw aanvraag.", actor=agent, public=True)
     response = browser_for(an.user).get(_url(case))
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Wacht op jouw antwoord" in body and QUESTION in body
-    assert "We bekijken je aanvraag." in body
+    assert "Wacht op uw antwoord" in body and QUESTION in body
+    assert "We bekijken uw aanvraag." in body
     assert "Interne twijfel" not in body
     assert agent.username not in body  # no staff names
     assert 'enctype="multipart/form-data"' in body
@@ -148,7 +149,7 @@ def test_a_reply_with_a_pdf_resumes_the_case(an, agent):
     case.refresh_from_db()
     assert case.status == "in_progress" and case.paused_since is None
     page = client.get(_url(case)).content.decode()
-    assert "Je antwoord is verstuurd." in page and "de termijn loopt weer" in page
+    assert "Uw antwoord is verstuurd." in page and "de termijn loopt weer" in page
     assert "Hierbij het contract." in page and "contract.pdf" in page
 
 
@@ -181,10 +182,32 @@ def test_a_closed_case_offers_no_reply_and_refuses_one(an, agent):
     client = browser_for(an.user)
     page = client.get(_url(case)).content.decode()
     assert "Geen recht op een kaart." in page
-    assert "je kan er niet meer op reageren" in page and "<textarea" not in page
+    assert "u kunt er niet meer op reageren" in page and "<textarea" not in page
     response = client.post(_url(case), {"text": "Waarom?"})
     assert response.status_code == 400 and "afgesloten" in response.content.decode()
     assert not case.events.filter(kind=CaseEvent.Kind.MESSAGE).exists()
+
+
+# --- How the citizen is addressed ----------------------------------------------------------------
+
+INFORMAL = re.compile(r"\b(je|jouw|jij|jou)\b", re.IGNORECASE)
+
+
+def test_the_citizens_pages_address_them_with_u_never_je(an, agent):
+    waiting = waiting_case_of(an.user, staff=agent, title="Bewonerskaart")
+    closed = case_of(an.user, actor=agent, title="Parkeerkaart")
+    case_transition(case=closed, to_status="rejected", actor=agent, text="Geen recht op een kaart.", public=True)
+    client = browser_for(an.user)
+    pages = {
+        "start": client.get("/start/"),
+        "overview": client.get("/mijn-loket/"),
+        "waiting case": client.get(_url(waiting)),
+        "refused reply": client.post(_url(waiting), {"text": "  ", "documents": [file("virus.pdf", EXE)]}),
+        "closed case": client.get(_url(closed)),
+    }
+    assert "Uw antwoord is niet verstuurd." in pages["refused reply"].content.decode()
+    found = {name: INFORMAL.findall(response.content.decode()) for name, response in pages.items()}
+    assert found == {name: [] for name in pages}
 
 
 # --- Documents ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from tests.browser import assert_accessible, login
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-QUESTION = "Stuur een kopie van je huurcontract."
+QUESTION = "Stuur een kopie van uw huurcontract."
 ANSWER = "Hierbij mijn huurcontract, ondertekend door de eigenaar."
 DECISION = "De bewonerskaart wordt toegekend voor twee voertuigen."
 
@@ -59,8 +59,8 @@ def test_a_citizen_answers_in_mijn_loket_and_sees_the_back_offices_decision(page
     page.get_by_role("link", name=re.compile("^Mijn loket:")).click()
     page.wait_for_url("**/mijn-loket/")
     expect(page.get_by_role("heading", level=1, name="Mijn loket")).to_be_visible()
-    waiting = page.locator("#wacht-op-jou")
-    expect(waiting.get_by_role("heading", name="Wacht op jouw antwoord")).to_be_visible()
+    waiting = page.locator("#wacht-op-u")
+    expect(waiting.get_by_role("heading", name="Wacht op uw antwoord")).to_be_visible()
     for heading in ("Mijn aanvragen", "Mijn meldingen", "Mijn afspraken"):
         expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
     assert_accessible(page, context="Mijn loket overview")
@@ -71,16 +71,16 @@ def test_a_citizen_answers_in_mijn_loket_and_sees_the_back_offices_decision(page
     assert_accessible(page, context="Mijn loket case waiting for the answer")
 
     # An empty answer stays on the page with the error next to the field.
-    page.get_by_role("button", name="Verstuur je antwoord").click()
+    page.get_by_role("button", name="Verstuur uw antwoord").click()
     expect(page.locator("#id_text_error").get_by_text("Schrijf een bericht of voeg een document toe.")).to_be_visible()
     assert_accessible(page, context="Mijn loket reply with an error")
 
-    page.get_by_label("Je bericht").fill(ANSWER)
+    page.get_by_label("Uw bericht").fill(ANSWER)
     page.get_by_label("Documenten toevoegen (optioneel)").set_input_files(
         files=[{"name": "huurcontract.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
-    page.get_by_role("button", name="Verstuur je antwoord").click()
-    expect(page.get_by_text("Je antwoord is verstuurd.", exact=False)).to_be_visible()
+    page.get_by_role("button", name="Verstuur uw antwoord").click()
+    expect(page.get_by_text("Uw antwoord is verstuurd.", exact=False)).to_be_visible()
     expect(page.get_by_role("link", name="huurcontract.pdf").first).to_be_visible()
     assert page.locator("#status").inner_text().strip() == "In behandeling"
     _log_out(page)
@@ -113,5 +113,5 @@ def test_a_citizen_answers_in_mijn_loket_and_sees_the_back_offices_decision(page
     page.wait_for_url(f"**/mijn-loket/zaken/{reference}/")
     assert page.locator("#status").inner_text().strip() == "Afgesloten"
     expect(page.get_by_text(DECISION)).to_be_visible()
-    expect(page.get_by_text("je kan er niet meer op reageren", exact=False)).to_be_visible()
+    expect(page.get_by_text("u kunt er niet meer op reageren", exact=False)).to_be_visible()
     assert_accessible(page, context="Mijn loket closed case")

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import csv
+import importlib
 
 import pytest
+from django.apps import apps
 
 from loket.reports.attributes import DATATYPES
 from loket.reports.categories import DATA, EXTRA_ATTRIBUTES, categories_load
@@ -35,6 +37,34 @@ def test_a_few_categories_ask_extra_questions(categories):
     for definitions in EXTRA_ATTRIBUTES.values():
         for definition in definitions:
             assert definition["datatype"] in DATATYPES
+
+
+OLD_LAMP_POST_QUESTION = "Het nummer op de lantaarnpaal (als je het ziet)"
+LAMP_POST_QUESTION = "Het nummer op de lantaarnpaal (als u het ziet)"
+
+
+def _lamp_post_question(description: str | None = None) -> str:
+    category = Category.objects.get(code="verlichting.defect")
+    if description is not None:
+        category.attributes[0]["description"] = description
+        category.save()
+    return category.attributes[0]["description"]
+
+
+def test_loading_again_puts_an_older_databases_lamp_post_question_with_u(categories):
+    _lamp_post_question(OLD_LAMP_POST_QUESTION)
+    assert categories_load() == {"updated": 1, "unchanged": 32}
+    assert _lamp_post_question() == LAMP_POST_QUESTION
+
+
+def test_the_migration_puts_the_lamp_post_question_with_u_and_keeps_a_staff_edit(categories):
+    migration = importlib.import_module("loket.reports.migrations.0003_category_attribute_polite_form")
+    _lamp_post_question(OLD_LAMP_POST_QUESTION)
+    migration.forwards(apps, None)
+    assert _lamp_post_question() == LAMP_POST_QUESTION
+    _lamp_post_question("Paalnummer, indien zichtbaar")
+    migration.forwards(apps, None)
+    assert _lamp_post_question() == "Paalnummer, indien zichtbaar"
 
 
 def test_the_team_follows_the_competent_level():

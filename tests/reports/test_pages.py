@@ -77,7 +77,7 @@ def test_a_report_nearby_is_shown_before_a_second_one_is_filed(client, city, sub
     response = client.post(reverse("reports:form"), form_data(lat=str(GROENPLAATS[0] + 0.0001)))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Is dit jouw probleem? Volg het in de plaats" in html
+    assert "Is dit uw probleem? Volg het in de plaats" in html
     assert reverse("reports:public-detail", args=[first.public_token]) in html
     assert Report.objects.count() == 1
     again = client.post(reverse("reports:form"), form_data(lat=str(GROENPLAATS[0] + 0.0001), duplicates_seen="on"))

@@ -107,7 +107,7 @@ def case_citizen_reply(*, case: Case, citizen: Any, text: str, uploads: Sequence
     if len(text) > MAX_TEXT:
         raise ValidationError(
             {
-                "text": _("Je bericht is te lang (%(count)s tekens, maximum %(max)s).")
+                "text": _("Uw bericht is te lang (%(count)s tekens, maximum %(max)s).")
                 % {"count": len(text), "max": MAX_TEXT}
             }
         )
@@ -117,7 +117,7 @@ def case_citizen_reply(*, case: Case, citizen: Any, text: str, uploads: Sequence
     workflow = workflow_for(locked.kind)
     if locked.closed_at is not None or workflow.is_closed(locked.status):
         raise ValidationError(
-            _("Deze zaak is afgesloten: je kan er niet meer op reageren. Heb je nog een vraag, neem dan contact op."),
+            _("Deze zaak is afgesloten: u kunt er niet meer op reageren. Hebt u nog een vraag, neem dan contact op."),
             code="closed",
         )
     if errors := _upload_errors(uploads):
@@ -262,7 +262,7 @@ class CitizenCaseView:
 
 def _citizen_status_label(workflow: Workflow, status: str) -> str:
     """The workflow's label, except that waiting for the citizen is said to the citizen."""
-    return _("wacht op jouw antwoord") if workflow.pauses(status) else workflow.label(status)
+    return _("wacht op uw antwoord") if workflow.pauses(status) else workflow.label(status)
 
 
 def _citizen_line(event: CaseEvent, workflow: Workflow, citizen_id: int | None) -> CitizenEvent | None:
@@ -277,7 +277,7 @@ def _citizen_line(event: CaseEvent, workflow: Workflow, citizen_id: int | None) 
         text = event.text if event.public else ""
         return CitizenEvent(event.at, event.kind, _("Status: %(status)s") % {"status": status}, text, by_citizen=mine)
     if event.kind == CaseEvent.Kind.MESSAGE:
-        return CitizenEvent(event.at, event.kind, _("Jouw bericht"), event.text, by_citizen=True)
+        return CitizenEvent(event.at, event.kind, _("Uw bericht"), event.text, by_citizen=True)
     if event.kind == CaseEvent.Kind.ATTACHMENT:
         if event.attachment is None or event.attachment.uploaded_by_id != citizen_id:
             return None

@@ -15,7 +15,7 @@ from loket.formfields import MultipleFileField
 
 class ReplyForm(forms.Form):
     text = forms.CharField(
-        label=_("Je bericht"),
+        label=_("Uw bericht"),
         required=False,
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),

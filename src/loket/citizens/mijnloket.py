@@ -24,8 +24,8 @@ from loket.cases.workflows import UnknownKind, Workflow, workflow_for, workflow_
 CASE_LIMIT = 200
 # The kinds a citizen has a section for even when empty, with the section's anchor and texts.
 KIND_SECTIONS = {
-    "request": ("aanvragen", gettext_lazy("Mijn aanvragen"), gettext_lazy("Je hebt nog geen aanvragen.")),
-    "report": ("meldingen", gettext_lazy("Mijn meldingen"), gettext_lazy("Je hebt nog geen meldingen.")),
+    "request": ("aanvragen", gettext_lazy("Mijn aanvragen"), gettext_lazy("U hebt nog geen aanvragen.")),
+    "report": ("meldingen", gettext_lazy("Mijn meldingen"), gettext_lazy("U hebt nog geen meldingen.")),
 }
 
 
@@ -110,11 +110,11 @@ def mijnloket_start_section(user: Any) -> StartSection | None:
     if not getattr(user, "is_authenticated", False) or user.role != Role.CITIZEN:
         return None
     url = reverse("citizens:mijnloket")
-    links = [StartLink(_("Mijn loket: al je aanvragen, meldingen en afspraken"), url)]
+    links = [StartLink(_("Mijn loket: al uw aanvragen, meldingen en afspraken"), url)]
     waiting = citizen_waiting_count(user=user)
     if waiting:
-        label = ngettext(
-            "%(count)s zaak wacht op jouw antwoord", "%(count)s zaken wachten op jouw antwoord", waiting
-        ) % {"count": waiting}
-        links.append(StartLink(label, url + "#wacht-op-jou"))
-    return StartSection(title=_("Volg je aanvragen, meldingen en afspraken"), links=links)
+        label = ngettext("%(count)s zaak wacht op uw antwoord", "%(count)s zaken wachten op uw antwoord", waiting) % {
+            "count": waiting
+        }
+        links.append(StartLink(label, url + "#wacht-op-u"))
+    return StartSection(title=_("Volg uw aanvragen, meldingen en afspraken"), links=links)

@@ -63,9 +63,9 @@ def case_page(request: HttpRequest, reference: str) -> HttpResponse:
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
-                done = _("Je antwoord is verstuurd.")
+                done = _("Uw antwoord is verstuurd.")
                 if was_waiting and case.paused_since is None:
-                    done += " " + _("We behandelen je dossier verder; de termijn loopt weer.")
+                    done += " " + _("We behandelen uw dossier verder; de termijn loopt weer.")
                 messages.success(request, done)
                 return redirect("citizens:case", reference=case.reference)
     context: dict[str, Any] = {"view": case_citizen_view(case=case), "form": form}

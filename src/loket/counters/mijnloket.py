@@ -48,7 +48,7 @@ def appointments_section(user: Any) -> MijnLoketSection | None:
         slug="afspraken",
         title=_("Mijn afspraken"),
         items=tuple(items),
-        empty=_("Je hebt geen afspraken."),
+        empty=_("U hebt geen afspraken."),
         action_label=_("Maak een afspraak"),
         action_url=reverse("counters:book"),
     )

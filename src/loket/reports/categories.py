@@ -87,7 +87,7 @@ EXTRA_ATTRIBUTES: dict[str, list[dict[str, Any]]] = {
             "code": "paalnummer",
             "datatype": "string",
             "required": False,
-            "description": "Het nummer op de lantaarnpaal (als je het ziet)",
+            "description": "Het nummer op de lantaarnpaal (als u het ziet)",
             "order": 1,
             "values": [],
         }
