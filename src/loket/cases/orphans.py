@@ -9,7 +9,8 @@ is kept and counted as young. Stored names are random and never reused, so a fil
 unreferenced stays that way; a second run finds nothing more to do.
 
 Each app brings its own lookup and prefix (``requests.cleanup`` for drafts,
-``cases.attachments`` for case attachments, ``consultations.cleanup`` for agenda documents).
+``cases.attachments`` for case attachments, ``consultations.cleanup`` for agenda documents,
+``correspondence.cleanup`` for letters' PDFs and attachments).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Background jobs of the correspondence: the daily reminder run and mailing one reminder."""
+"""Background jobs of the correspondence: the daily reminder run, mailing one reminder, and nightly
+removing stored letter files that no row names (``cleanup``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from loket.notifications.delivery import RETRIES, RETRY_BACKOFF, RETRY_DELAY_SECONDS
+
+# Huey's crontab is in UTC; after the consultations' cleanup (02:55), before the accounts' job (03:17).
+LETTER_CLEANUP_SCHEDULE = crontab(hour="3", minute="5")
 
 
 @db_task(retries=RETRIES, retry_delay=RETRY_DELAY_SECONDS, retry_backoff=RETRY_BACKOFF)
@@ -20,3 +24,11 @@ def letters_remind_job() -> dict[str, int]:
     from loket.correspondence.services import letters_remind
 
     return letters_remind()
+
+
+@db_periodic_task(LETTER_CLEANUP_SCHEDULE)
+def letter_cleanup_job() -> dict[str, int]:
+    from loket.correspondence.cleanup import letter_orphans_remove
+
+    orphans = letter_orphans_remove()
+    return {"orphan_files_removed": len(orphans.removed), "orphan_files_failed": len(orphans.failed)}

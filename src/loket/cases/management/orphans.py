@@ -1,5 +1,5 @@
-"""How the cleanup commands (``requests_cleanup``, ``attachments_cleanup``, ``consultations_cleanup``)
-tell the outcome of an orphan sweep, so the three read the same."""
+"""How the cleanup commands (``requests_cleanup``, ``attachments_cleanup``, ``consultations_cleanup``,
+``correspondence_cleanup``) tell the outcome of an orphan sweep, so they all read the same."""
 
 from __future__ import annotations
 

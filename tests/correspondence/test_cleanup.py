@@ -1,0 +1,147 @@
+"""Stray letter files: a stored file that neither a letter's PDF nor an attachment names goes once it is a day old."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from loket.correspondence.cleanup import letter_orphans_remove
+from loket.correspondence.models import Letter, LetterAttachment
+from loket.correspondence.tasks import LETTER_CLEANUP_SCHEDULE, letter_cleanup_job
+from tests.correspondence.conftest import PDF, PNG
+
+
+def aged(name: str, *, days: float = 0, hours: float = 0) -> str:
+    """Set a stored file's modification time back."""
+    then = (timezone.now() - dt.timedelta(days=days, hours=hours)).timestamp()
+    os.utime(default_storage.path(name), (then, then))
+    return name
+
+
+def stray(name: str, **age: float) -> str:
+    return aged(default_storage.save(name, ContentFile(PDF)), **age)
+
+
+@pytest.fixture
+def letter_pdf(register) -> Letter:
+    """A letter registered as a PDF, stored ten days ago."""
+    letter = register(body="", pdf=SimpleUploadedFile("brief.pdf", PDF))
+    aged(letter.pdf.name, days=10)
+    return letter
+
+
+@pytest.fixture
+def attachment(register) -> LetterAttachment:
+    """A letter's attachment, stored ten days ago."""
+    letter = register(attachments=[SimpleUploadedFile("plan.png", PNG)])
+    stored = letter.attachments.get()
+    aged(stored.file.name, days=10)
+    return stored
+
+
+def test_an_old_file_no_letter_names_is_removed(db):
+    orphans = [stray("letters/2026/verloren.pdf", days=2), stray("letters/attachments/2026/verloren.png", days=2)]
+    report = letter_orphans_remove()
+    assert (report.checked, sorted(report.removed), report.failed) == (2, sorted(orphans), [])
+    assert not any(default_storage.exists(name) for name in orphans)
+
+
+def test_a_letters_pdf_stays_and_is_counted(letter_pdf):
+    report = letter_orphans_remove()
+    assert (report.checked, report.removed, report.referenced) == (1, [], 1)
+    assert default_storage.exists(letter_pdf.pdf.name)
+
+
+def test_an_attachments_file_stays_and_is_counted(attachment):
+    report = letter_orphans_remove()
+    assert (report.checked, report.removed, report.referenced) == (1, [], 1)
+    assert default_storage.exists(attachment.file.name)
+
+
+def test_a_young_file_stays_and_is_counted(db):
+    in_flight = [stray("letters/2026/bezig.pdf", hours=1), stray("letters/attachments/2026/bezig.pdf", hours=23)]
+    report = letter_orphans_remove()
+    assert (report.checked, report.removed, report.young) == (2, [], 2)
+    assert all(default_storage.exists(name) for name in in_flight)
+
+
+def test_a_dry_run_lists_the_orphans_and_keeps_them(db):
+    orphan = stray("letters/2026/verloren.pdf", days=2)
+    assert letter_orphans_remove(dry_run=True).removed == [orphan]
+    assert default_storage.exists(orphan)
+
+
+def test_a_second_run_finds_nothing_more_to_do(letter_pdf, attachment):
+    stray("letters/2025/verloren.pdf", days=90)
+    stray("letters/attachments/2025/verloren.pdf", days=90)
+    assert len(letter_orphans_remove().removed) == 2
+    again = letter_orphans_remove()
+    assert (again.checked, again.removed, again.referenced) == (2, [], 2)
+
+
+def test_files_under_another_prefix_are_never_touched(db):
+    elsewhere = [
+        stray("attachments/2026/03/los.pdf", days=30),
+        stray("consultations/2026/los.pdf", days=30),
+        stray("letters-archief/los.pdf", days=30),
+    ]
+    assert letter_orphans_remove().checked == 0
+    assert all(default_storage.exists(name) for name in elsewhere)
+
+
+def test_the_command_removes_orphans_and_says_what_it_skipped_and_why(letter_pdf, attachment):
+    orphan = stray("letters/2026/verloren.pdf", days=2)
+    stray("letters/attachments/2026/bezig.pdf", hours=1)
+    out = io.StringIO()
+    call_command("correspondence_cleanup", stdout=out)
+    text = out.getvalue()
+    assert "[1/1] Bestanden onder letters/ waar geen brief of bijlage naar verwijst" in text
+    assert "4 bestanden bekeken, 1 verwijderd" in text and f"- {orphan}" in text
+    assert "overgeslagen: 2 in gebruik door een brief of een bijlage bij een brief" in text
+    assert "overgeslagen: 1 jonger dan 24 uur" in text
+    assert text.rstrip().endswith("Klaar.")
+    assert not default_storage.exists(orphan)
+    assert default_storage.exists(letter_pdf.pdf.name) and default_storage.exists(attachment.file.name)
+
+
+def test_the_command_in_a_dry_run_deletes_nothing(db):
+    orphan = stray("letters/2026/verloren.pdf", days=2)
+    out = io.StringIO()
+    call_command("correspondence_cleanup", "--dry-run", stdout=out)
+    assert "Proefdraai" in out.getvalue() and "1 bestanden bekeken, 1 zou verwijderen" in out.getvalue()
+    assert default_storage.exists(orphan)
+
+
+def test_the_command_fails_when_storage_refuses_a_file(db, monkeypatch):
+    stuck = stray("letters/2026/kapot.pdf", days=2)
+
+    def refuse(storage: FileSystemStorage, name: str) -> None:
+        raise PermissionError(name)
+
+    monkeypatch.setattr(FileSystemStorage, "delete", refuse)
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 bestanden konden niet verwijderd worden"):
+        call_command("correspondence_cleanup", stdout=io.StringIO(), stderr=err)
+    assert f"niet gelukt (zie het logboek): {stuck}" in err.getvalue()
+
+
+def test_the_command_refuses_an_unknown_option(db):
+    orphan = stray("letters/2026/verloren.pdf", days=2)
+    with pytest.raises(CommandError):
+        call_command("correspondence_cleanup", "--alles", stdout=io.StringIO())
+    assert default_storage.exists(orphan)
+
+
+def test_the_nightly_job_removes_orphans_at_five_past_three_utc(db):
+    stray("letters/2026/verloren.pdf", days=2)
+    assert letter_cleanup_job.call_local() == {"orphan_files_removed": 1, "orphan_files_failed": 0}
+    assert LETTER_CLEANUP_SCHEDULE(dt.datetime(2026, 3, 10, 3, 5))
+    assert not LETTER_CLEANUP_SCHEDULE(dt.datetime(2026, 3, 10, 2, 55))
