@@ -24,12 +24,24 @@ class AttachmentInline(admin.TabularInline):
 
 @admin.register(Letter)
 class LetterAdmin(admin.ModelAdmin):
-    """Read-mostly: letters are registered through the pages or the API, which number them."""
+    """Read-mostly: letters are registered through the pages or the API, which number them.
+
+    The letter's PDF is shown, never replaced: a register keeps the letter as it was sent (a
+    replaced file would be named by no row, and the nightly sweep would remove it)."""
 
     list_display = ["reference", "subject", "direction", "district", "status", "reply_due"]
     list_filter = ["status", "direction", "district"]
     search_fields = ["reference", "subject"]
-    readonly_fields = ["reference", "direction", "district", "sender", "in_reply_to", "registered_at", "created_by"]
+    readonly_fields = [
+        "reference",
+        "direction",
+        "district",
+        "sender",
+        "pdf",
+        "in_reply_to",
+        "registered_at",
+        "created_by",
+    ]
     inlines = [AttachmentInline]
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
