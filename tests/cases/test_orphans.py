@@ -135,7 +135,7 @@ def test_the_command_removes_orphans_and_says_what_it_skipped_and_why(case, agen
     out = io.StringIO()
     call_command("attachments_cleanup", stdout=out)
     text = out.getvalue()
-    assert "[1/1] Bestanden onder attachments/ waar geen bijlage naar verwijst" in text
+    assert "[1/1] Bestanden onder attachments/ waar geen bijlage van een zaak naar verwijst" in text
     assert "3 bestanden bekeken, 1 verwijderd" in text and f"- {orphan}" in text
     assert "overgeslagen: 1 in gebruik door een bijlage van een zaak" in text
     assert "overgeslagen: 1 jonger dan 24 uur" in text

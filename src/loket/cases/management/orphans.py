@@ -1,9 +1,12 @@
 """How the cleanup commands (``requests_cleanup``, ``attachments_cleanup``, ``consultations_cleanup``,
-``correspondence_cleanup``) tell the outcome of an orphan sweep, so they all read the same."""
+``correspondence_cleanup``) tell the outcome of an orphan sweep, so they all read the same; the
+last three are an ``OrphanSweepCommand`` that names its prefix, its owner and its sweep."""
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from loket.cases.orphans import OrphanReport
 
@@ -26,3 +29,25 @@ def orphan_report_write(command: BaseCommand, report: OrphanReport, *, owner: st
         for name in report.failed:
             command.stderr.write(f"    niet gelukt (zie het logboek): {name}")
         raise CommandError(f"{len(report.failed)} bestanden konden niet verwijderd worden.")
+
+
+class OrphanSweepCommand(BaseCommand):
+    """A command that runs one app's orphan sweep, with ``--dry-run``; a subclass sets ``help``,
+    ``prefix``, ``owner`` (what keeps a file in use, in Dutch) and ``sweep``."""
+
+    prefix: str
+    owner: str
+
+    def sweep(self, *, dry_run: bool) -> OrphanReport:
+        raise NotImplementedError
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--dry-run", action="store_true", help="Toon wat weg zou gaan, verwijder niets.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        dry_run = options["dry_run"]
+        if dry_run:
+            self.stdout.write("Proefdraai: er wordt niets verwijderd.")
+        self.stdout.write(f"[1/1] Bestanden onder {self.prefix}/ waar geen {self.owner} naar verwijst …")
+        orphan_report_write(self, self.sweep(dry_run=dry_run), owner=f"een {self.owner}")
+        self.stdout.write(self.style.SUCCESS("Klaar."))

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.management.base import BaseCommand, CommandParser
-
-from loket.cases.management.orphans import orphan_report_write
+from loket.cases.management.orphans import OrphanSweepCommand
+from loket.cases.orphans import OrphanReport
 from loket.consultations.cleanup import DOCUMENTS_PREFIX, document_orphans_remove
 
 
-class Command(BaseCommand):
+class Command(OrphanSweepCommand):
     help = (
         "Verwijdert bestanden onder consultations/ waar geen document bij een agendapunt naar verwijst en die "
         "ouder zijn dan 24 uur (een opslag die terugrolde of halverwege stopte). Opnieuw draaien kan altijd."
     )
+    prefix = DOCUMENTS_PREFIX
+    owner = "document bij een agendapunt"
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--dry-run", action="store_true", help="Toon wat weg zou gaan, verwijder niets.")
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        dry_run = options["dry_run"]
-        if dry_run:
-            self.stdout.write("Proefdraai: er wordt niets verwijderd.")
-        self.stdout.write(f"[1/1] Bestanden onder {DOCUMENTS_PREFIX}/ waar geen agendadocument naar verwijst …")
-        report = document_orphans_remove(dry_run=dry_run)
-        orphan_report_write(self, report, owner="een document bij een agendapunt")
-        self.stdout.write(self.style.SUCCESS("Klaar."))
+    def sweep(self, *, dry_run: bool) -> OrphanReport:
+        return document_orphans_remove(dry_run=dry_run)
