@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from loket.cases import orphans
-from loket.cases.attachments import attachment_orphans_remove, case_add_attachment
+from loket.cases.attachments import ATTACHMENT_FILES, case_add_attachment
 from loket.cases.models import Attachment
 from loket.cases.orphans import orphan_files_remove
 from loket.cases.services import case_create
@@ -45,28 +45,28 @@ def attached(case, agent, upload, *, days: float) -> Attachment:
 
 def test_an_old_file_no_attachment_names_is_removed(db):
     orphan = stray("attachments/2026/03/verloren.pdf", days=2)
-    report = attachment_orphans_remove()
+    report = ATTACHMENT_FILES.orphans_remove()
     assert (report.checked, report.removed, report.failed) == (1, [orphan], [])
     assert not default_storage.exists(orphan)
 
 
 def test_an_old_file_an_attachment_names_stays_and_is_counted(case, agent, upload):
     kept = attached(case, agent, upload, days=40)
-    report = attachment_orphans_remove()
+    report = ATTACHMENT_FILES.orphans_remove()
     assert (report.checked, report.removed, report.referenced) == (1, [], 1)
     assert default_storage.exists(kept.file.name)
 
 
 def test_a_young_file_may_be_an_upload_in_flight_and_stays(db):
     in_flight = stray("attachments/2026/03/bezig.pdf", hours=1)
-    report = attachment_orphans_remove()
+    report = ATTACHMENT_FILES.orphans_remove()
     assert (report.removed, report.young) == ([], 1)
     assert default_storage.exists(in_flight)
 
 
 def test_a_dry_run_lists_the_orphans_and_keeps_them(db):
     orphan = stray("attachments/2026/03/verloren.pdf", days=2)
-    report = attachment_orphans_remove(dry_run=True)
+    report = ATTACHMENT_FILES.orphans_remove(dry_run=True)
     assert (report.removed, report.dry_run) == ([orphan], True)
     assert default_storage.exists(orphan)
 
@@ -74,8 +74,8 @@ def test_a_dry_run_lists_the_orphans_and_keeps_them(db):
 def test_a_second_run_finds_nothing_more_to_do(case, agent, upload):
     kept = attached(case, agent, upload, days=3)
     stray("attachments/2025/12/verloren.pdf", days=90)
-    assert len(attachment_orphans_remove().removed) == 1
-    again = attachment_orphans_remove()
+    assert len(ATTACHMENT_FILES.orphans_remove().removed) == 1
+    again = ATTACHMENT_FILES.orphans_remove()
     assert (again.checked, again.removed, again.referenced) == (1, [], 1)
     assert default_storage.exists(kept.file.name)
 
@@ -86,7 +86,7 @@ def test_files_under_another_prefix_are_never_touched(db):
         stray("consultations/2026/los.pdf", days=30),
         stray("letters/attachments/2026/los.pdf", days=30),
     ]
-    assert attachment_orphans_remove().checked == 0
+    assert ATTACHMENT_FILES.orphans_remove().checked == 0
     assert all(default_storage.exists(name) for name in elsewhere)
 
 
@@ -101,7 +101,7 @@ def test_a_file_storage_refuses_to_delete_is_listed_and_the_rest_goes_on(db, mon
         real_delete(storage, name)
 
     monkeypatch.setattr(FileSystemStorage, "delete", refuse_one)
-    report = attachment_orphans_remove()
+    report = ATTACHMENT_FILES.orphans_remove()
     assert (report.removed, report.failed) == ([orphan], [stuck])
     assert default_storage.exists(stuck) and not default_storage.exists(orphan)
 

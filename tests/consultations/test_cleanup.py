@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from loket.consultations.cleanup import document_orphans_remove
+from loket.consultations.cleanup import DOCUMENT_FILES
 from loket.consultations.models import ItemDocument
 from loket.consultations.services import item_propose
 from loket.consultations.tasks import DOCUMENT_CLEANUP_SCHEDULE, document_cleanup_job
@@ -45,34 +45,34 @@ def document(plan, helpdesk) -> ItemDocument:
 
 def test_an_old_file_no_document_names_is_removed(db):
     orphan = stray("consultations/2026/verloren.pdf", days=2)
-    report = document_orphans_remove()
+    report = DOCUMENT_FILES.orphans_remove()
     assert (report.checked, report.removed, report.failed) == (1, [orphan], [])
     assert not default_storage.exists(orphan)
 
 
 def test_an_agenda_items_document_and_a_young_file_stay_and_are_counted(document):
     in_flight = stray("consultations/2026/bezig.pdf", hours=1)
-    report = document_orphans_remove()
+    report = DOCUMENT_FILES.orphans_remove()
     assert (report.checked, report.removed, report.referenced, report.young) == (2, [], 1, 1)
     assert default_storage.exists(document.file.name) and default_storage.exists(in_flight)
 
 
 def test_a_dry_run_lists_the_orphans_and_keeps_them(db):
     orphan = stray("consultations/2026/verloren.pdf", days=2)
-    assert document_orphans_remove(dry_run=True).removed == [orphan]
+    assert DOCUMENT_FILES.orphans_remove(dry_run=True).removed == [orphan]
     assert default_storage.exists(orphan)
 
 
 def test_a_second_run_finds_nothing_more_to_do(document):
     stray("consultations/2025/verloren.pdf", days=90)
-    assert len(document_orphans_remove().removed) == 1
-    again = document_orphans_remove()
+    assert len(DOCUMENT_FILES.orphans_remove().removed) == 1
+    again = DOCUMENT_FILES.orphans_remove()
     assert (again.checked, again.removed, again.referenced) == (1, [], 1)
 
 
 def test_files_under_another_prefix_are_never_touched(db):
     elsewhere = [stray("attachments/2026/03/los.pdf", days=30), stray("drafts/los.pdf", days=30)]
-    assert document_orphans_remove().checked == 0
+    assert DOCUMENT_FILES.orphans_remove().checked == 0
     assert all(default_storage.exists(name) for name in elsewhere)
 
 

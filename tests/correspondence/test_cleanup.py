@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from loket.correspondence.cleanup import letter_orphans_remove
+from loket.correspondence.cleanup import LETTER_FILES
 from loket.correspondence.models import Letter, LetterAttachment
 from loket.correspondence.tasks import LETTER_CLEANUP_SCHEDULE, letter_cleanup_job
 from tests.correspondence.conftest import PDF, PNG
@@ -49,41 +49,41 @@ def attachment(register) -> LetterAttachment:
 
 def test_an_old_file_no_letter_names_is_removed(db):
     orphans = [stray("letters/2026/verloren.pdf", days=2), stray("letters/attachments/2026/verloren.png", days=2)]
-    report = letter_orphans_remove()
+    report = LETTER_FILES.orphans_remove()
     assert (report.checked, sorted(report.removed), report.failed) == (2, sorted(orphans), [])
     assert not any(default_storage.exists(name) for name in orphans)
 
 
 def test_a_letters_pdf_stays_and_is_counted(letter_pdf):
-    report = letter_orphans_remove()
+    report = LETTER_FILES.orphans_remove()
     assert (report.checked, report.removed, report.referenced) == (1, [], 1)
     assert default_storage.exists(letter_pdf.pdf.name)
 
 
 def test_an_attachments_file_stays_and_is_counted(attachment):
-    report = letter_orphans_remove()
+    report = LETTER_FILES.orphans_remove()
     assert (report.checked, report.removed, report.referenced) == (1, [], 1)
     assert default_storage.exists(attachment.file.name)
 
 
 def test_a_young_file_stays_and_is_counted(db):
     in_flight = [stray("letters/2026/bezig.pdf", hours=1), stray("letters/attachments/2026/bezig.pdf", hours=23)]
-    report = letter_orphans_remove()
+    report = LETTER_FILES.orphans_remove()
     assert (report.checked, report.removed, report.young) == (2, [], 2)
     assert all(default_storage.exists(name) for name in in_flight)
 
 
 def test_a_dry_run_lists_the_orphans_and_keeps_them(db):
     orphan = stray("letters/2026/verloren.pdf", days=2)
-    assert letter_orphans_remove(dry_run=True).removed == [orphan]
+    assert LETTER_FILES.orphans_remove(dry_run=True).removed == [orphan]
     assert default_storage.exists(orphan)
 
 
 def test_a_second_run_finds_nothing_more_to_do(letter_pdf, attachment):
     stray("letters/2025/verloren.pdf", days=90)
     stray("letters/attachments/2025/verloren.pdf", days=90)
-    assert len(letter_orphans_remove().removed) == 2
-    again = letter_orphans_remove()
+    assert len(LETTER_FILES.orphans_remove().removed) == 2
+    again = LETTER_FILES.orphans_remove()
     assert (again.checked, again.removed, again.referenced) == (2, [], 2)
 
 
@@ -93,7 +93,7 @@ def test_files_under_another_prefix_are_never_touched(db):
         stray("consultations/2026/los.pdf", days=30),
         stray("letters-archief/los.pdf", days=30),
     ]
-    assert letter_orphans_remove().checked == 0
+    assert LETTER_FILES.orphans_remove().checked == 0
     assert all(default_storage.exists(name) for name in elsewhere)
 
 

@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from loket.audit.models import AuditEntry
-from loket.requests.cleanup import drafts_expire, orphan_files_remove
+from loket.requests.cleanup import DRAFT_FILES, drafts_expire
 from loket.requests.models import DraftFile, RequestDraft
 from loket.requests.services import draft_add_file
 from loket.requests.tasks import CLEANUP_SCHEDULE, requests_cleanup_job
@@ -90,34 +90,34 @@ def test_expiry_refuses_an_age_below_one_day(citizen, terrace):
 
 def test_an_old_file_no_draft_names_is_removed(run, citizen, terrace):
     orphan = stray("verloren.pdf", days=2)
-    report = run(orphan_files_remove)
+    report = run(DRAFT_FILES.orphans_remove)
     assert (report.checked, report.removed, report.failed) == (1, [orphan], [])
     assert not default_storage.exists(orphan)
 
 
 def test_a_young_file_may_be_an_upload_in_flight_and_stays(run, citizen, terrace):
     in_flight = stray("bezig.pdf", hours=1)
-    report = run(orphan_files_remove)
+    report = run(DRAFT_FILES.orphans_remove)
     assert (report.removed, report.young) == ([], 1)
     assert default_storage.exists(in_flight)
 
 
 def test_an_old_file_a_draft_still_names_stays(run, citizen, terrace):
     kept = draft_with_plan(citizen, terrace, days_old=10)
-    report = run(orphan_files_remove)
+    report = run(DRAFT_FILES.orphans_remove)
     assert (report.removed, report.referenced) == ([], 1)
     assert default_storage.exists(kept.file.name)
 
 
 def test_a_dry_run_lists_the_orphans_and_keeps_them(run, citizen, terrace):
     orphan = stray("verloren.pdf", days=2)
-    assert run(orphan_files_remove, dry_run=True).removed == [orphan]
+    assert run(DRAFT_FILES.orphans_remove, dry_run=True).removed == [orphan]
     assert default_storage.exists(orphan)
 
 
 def test_files_outside_the_drafts_prefix_are_never_touched(run, citizen, terrace):
     attachment = aged(default_storage.save("attachments/2026/03/los.pdf", ContentFile(PDF)), days=30)
-    assert run(orphan_files_remove).checked == 0
+    assert run(DRAFT_FILES.orphans_remove).checked == 0
     assert default_storage.exists(attachment)
 
 
@@ -125,8 +125,8 @@ def test_a_second_run_finds_nothing_more_to_do(run, citizen, make_user, terrace)
     draft_with_plan(citizen, terrace, days_old=31)
     kept = draft_with_plan(make_user(), terrace, days_old=3)
     stray("verloren.pdf", days=2)
-    run(drafts_expire), run(orphan_files_remove)
-    expired, orphans = run(drafts_expire), run(orphan_files_remove)
+    run(drafts_expire), run(DRAFT_FILES.orphans_remove)
+    expired, orphans = run(drafts_expire), run(DRAFT_FILES.orphans_remove)
     assert (expired.drafts, expired.files, orphans.removed, orphans.checked) == (0, 0, [], 1)
     assert default_storage.exists(kept.file.name)
 

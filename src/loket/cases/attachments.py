@@ -7,12 +7,11 @@ refused. Stored names are random, so a file name chosen by a citizen never reach
 Nothing half-written: the file is saved first, then the rows are written in their own
 transaction; when those fail, the saved file is deleted again. (If an *outer* transaction of
 the caller rolls back later, the file stays as an orphan without a row; it is never served, and
-``attachment_orphans_remove`` removes it from storage once it is a day old.)
+``ATTACHMENT_FILES.orphans_remove`` removes it from storage once it is a day old.)
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import uuid
 from typing import Any
@@ -28,7 +27,7 @@ from django.utils.translation import gettext as _
 from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
 from loket.cases.models import Attachment, Case, CaseEvent
-from loket.cases.orphans import ORPHAN_GRACE, OrphanReport, orphan_files_remove
+from loket.cases.orphans import StoredFiles
 
 EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 HEAD_BYTES = 8192
@@ -114,15 +113,4 @@ def case_add_attachment(*, case: Case, upload: Any, actor: Any) -> Attachment:
     return attachment
 
 
-def attachment_files_named(names: list[str]) -> set[str]:
-    """The names among ``names`` that an ``Attachment`` row still holds."""
-    return {str(name) for name in Attachment.objects.filter(file__in=names).values_list("file", flat=True)}
-
-
-def attachment_orphans_remove(
-    *, dry_run: bool = False, now: dt.datetime | None = None, grace: dt.timedelta = ORPHAN_GRACE
-) -> OrphanReport:
-    """Remove files under ``attachments/`` that no ``Attachment`` names and that are older than ``grace``."""
-    return orphan_files_remove(
-        prefix=ATTACHMENTS_PREFIX, named=attachment_files_named, dry_run=dry_run, now=now, grace=grace
-    )
+ATTACHMENT_FILES = StoredFiles(ATTACHMENTS_PREFIX, ((Attachment, "file"),))

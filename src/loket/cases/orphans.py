@@ -8,9 +8,10 @@ that are older than ``grace``. A younger file may be an upload whose row is not 
 is kept and counted as young. Stored names are random and never reused, so a file that is old and
 unreferenced stays that way; a second run finds nothing more to do.
 
-Each app brings its own lookup and prefix (``requests.cleanup`` for drafts,
-``cases.attachments`` for case attachments, ``consultations.cleanup`` for agenda documents,
-``correspondence.cleanup`` for letters' PDFs and attachments).
+Each app declares its files once as ``StoredFiles`` — the prefix and the model fields that name
+them (``requests.cleanup.DRAFT_FILES``, ``cases.attachments.ATTACHMENT_FILES``,
+``consultations.cleanup.DOCUMENT_FILES``, ``correspondence.cleanup.LETTER_FILES``) — and its nightly
+job and command run ``StoredFiles.orphans_remove``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.core.files.storage import default_storage
+from django.db import models
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -39,6 +41,32 @@ class OrphanReport:
     young: int = 0  # kept: younger than the grace period, may be an upload in flight
     failed: list[str] = field(default_factory=list)  # storage refused to delete or to date it
     dry_run: bool = False
+
+    def counts(self) -> dict[str, int]:
+        """What a nightly job returns (and Huey logs)."""
+        return {"orphan_files_removed": len(self.removed), "orphan_files_failed": len(self.failed)}
+
+
+@dataclass(frozen=True)
+class StoredFiles:
+    """Where an app stores files, and the model fields whose rows name them."""
+
+    prefix: str
+    fields: tuple[tuple[type[models.Model], str], ...]
+
+    def named(self, names: list[str]) -> set[str]:
+        """The names among ``names`` that a row of one of the fields still holds."""
+        found: set[str] = set()
+        for model, name_field in self.fields:
+            rows = model._default_manager.filter(**{f"{name_field}__in": names}).values_list(name_field, flat=True)
+            found.update(str(name) for name in rows)
+        return found
+
+    def orphans_remove(
+        self, *, dry_run: bool = False, now: dt.datetime | None = None, grace: dt.timedelta = ORPHAN_GRACE
+    ) -> OrphanReport:
+        """Remove the files under the prefix that no row names and that are older than ``grace``."""
+        return orphan_files_remove(prefix=self.prefix, named=self.named, dry_run=dry_run, now=now, grace=grace)
 
 
 def stored_files(directory: str) -> Iterator[str]:

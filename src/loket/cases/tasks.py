@@ -5,7 +5,7 @@ Enqueued after the write's transaction commits and retried with a growing delay 
 minutes): a failing mail server never undoes or holds up the task or the reply itself.
 
 Nightly, ``attachment_cleanup_job`` removes stored attachment files that no row names
-(``cases.attachments.attachment_orphans_remove``).
+(``cases.attachments.ATTACHMENT_FILES``).
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ def citizen_reply_mail_job(event_id: int, task: Any = None) -> bool:
 
 @db_periodic_task(ATTACHMENT_CLEANUP_SCHEDULE)
 def attachment_cleanup_job() -> dict[str, int]:
-    from loket.cases.attachments import attachment_orphans_remove
+    from loket.cases.attachments import ATTACHMENT_FILES
 
-    orphans = attachment_orphans_remove()
-    return {"orphan_files_removed": len(orphans.removed), "orphan_files_failed": len(orphans.failed)}
+    return ATTACHMENT_FILES.orphans_remove().counts()

@@ -21,7 +21,6 @@ def meeting_invitation_job(meeting_id: int, sequence: int) -> bool:
 
 @db_periodic_task(DOCUMENT_CLEANUP_SCHEDULE)
 def document_cleanup_job() -> dict[str, int]:
-    from loket.consultations.cleanup import document_orphans_remove
+    from loket.consultations.cleanup import DOCUMENT_FILES
 
-    orphans = document_orphans_remove()
-    return {"orphan_files_removed": len(orphans.removed), "orphan_files_failed": len(orphans.failed)}
+    return DOCUMENT_FILES.orphans_remove().counts()

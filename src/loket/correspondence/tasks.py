@@ -28,7 +28,6 @@ def letters_remind_job() -> dict[str, int]:
 
 @db_periodic_task(LETTER_CLEANUP_SCHEDULE)
 def letter_cleanup_job() -> dict[str, int]:
-    from loket.correspondence.cleanup import letter_orphans_remove
+    from loket.correspondence.cleanup import LETTER_FILES
 
-    orphans = letter_orphans_remove()
-    return {"orphan_files_removed": len(orphans.removed), "orphan_files_failed": len(orphans.failed)}
+    return LETTER_FILES.orphans_remove().counts()

@@ -6,7 +6,7 @@
   that transaction has committed (as in ``services``), so a rolled-back batch never loses a file
   that a kept row still names. Each deleted draft is written to the audit trail (no actor: the
   system did it).
-- **Orphan files** (``orphan_files_remove``): a file under ``drafts/`` that no ``DraftFile`` row
+- **Orphan files** (``DRAFT_FILES.orphans_remove``): a file under ``drafts/`` that no ``DraftFile`` row
   names is never served; one is left when storage could not delete a replaced or discarded
   file, or when a worker died between storing an upload and committing its row. Such a file is
   removed once it is older than ``ORPHAN_GRACE`` — a younger one may be an upload whose row is
@@ -29,8 +29,7 @@ from django.utils import timezone
 
 from loket.audit.models import AuditEntry
 from loket.audit.services import audit_record
-from loket.cases.orphans import ORPHAN_GRACE, OrphanReport
-from loket.cases.orphans import orphan_files_remove as cases_orphan_files_remove
+from loket.cases.orphans import StoredFiles
 from loket.requests.models import DraftFile, RequestDraft
 from loket.requests.services import _delete_after_commit
 
@@ -90,15 +89,4 @@ def _expire_batch(ids: list[int], cutoff: dt.datetime) -> tuple[int, int]:
     return len(drafts), len(names)
 
 
-def draft_files_named(names: list[str]) -> set[str]:
-    """The names among ``names`` that a ``DraftFile`` row still holds."""
-    return {str(name) for name in DraftFile.objects.filter(file__in=names).values_list("file", flat=True)}
-
-
-def orphan_files_remove(
-    *, dry_run: bool = False, now: dt.datetime | None = None, grace: dt.timedelta = ORPHAN_GRACE
-) -> OrphanReport:
-    """Remove files under the drafts' prefix that no ``DraftFile`` names and that are older than ``grace``."""
-    return cases_orphan_files_remove(
-        prefix=DRAFTS_PREFIX, named=draft_files_named, dry_run=dry_run, now=now, grace=grace
-    )
+DRAFT_FILES = StoredFiles(DRAFTS_PREFIX, ((DraftFile, "file"),))

@@ -11,13 +11,8 @@ CLEANUP_SCHEDULE = crontab(hour="2", minute="15")
 
 @db_periodic_task(CLEANUP_SCHEDULE)
 def requests_cleanup_job() -> dict[str, int]:
-    from loket.requests.cleanup import drafts_expire, orphan_files_remove
+    from loket.requests.cleanup import DRAFT_FILES, drafts_expire
 
     expired = drafts_expire()
-    orphans = orphan_files_remove()
-    return {
-        "drafts_expired": expired.drafts,
-        "draft_files_deleted": expired.files,
-        "orphan_files_removed": len(orphans.removed),
-        "orphan_files_failed": len(orphans.failed),
-    }
+    orphans = DRAFT_FILES.orphans_remove()
+    return {"drafts_expired": expired.drafts, "draft_files_deleted": expired.files, **orphans.counts()}

@@ -1,6 +1,6 @@
 """How the cleanup commands (``requests_cleanup``, ``attachments_cleanup``, ``consultations_cleanup``,
 ``correspondence_cleanup``) tell the outcome of an orphan sweep, so they all read the same; the
-last three are an ``OrphanSweepCommand`` that names its prefix, its owner and its sweep."""
+last three are an ``OrphanSweepCommand`` that names its app's ``StoredFiles`` and their owner."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from loket.cases.orphans import OrphanReport
+from loket.cases.orphans import OrphanReport, StoredFiles
 
 
 def orphan_report_write(command: BaseCommand, report: OrphanReport, *, owner: str) -> None:
@@ -33,13 +33,10 @@ def orphan_report_write(command: BaseCommand, report: OrphanReport, *, owner: st
 
 class OrphanSweepCommand(BaseCommand):
     """A command that runs one app's orphan sweep, with ``--dry-run``; a subclass sets ``help``,
-    ``prefix``, ``owner`` (what keeps a file in use, in Dutch) and ``sweep``."""
+    ``files`` (the app's ``StoredFiles``) and ``owner`` (what keeps a file in use, in Dutch)."""
 
-    prefix: str
+    files: StoredFiles
     owner: str
-
-    def sweep(self, *, dry_run: bool) -> OrphanReport:
-        raise NotImplementedError
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dry-run", action="store_true", help="Toon wat weg zou gaan, verwijder niets.")
@@ -48,6 +45,6 @@ class OrphanSweepCommand(BaseCommand):
         dry_run = options["dry_run"]
         if dry_run:
             self.stdout.write("Proefdraai: er wordt niets verwijderd.")
-        self.stdout.write(f"[1/1] Bestanden onder {self.prefix}/ waar geen {self.owner} naar verwijst …")
-        orphan_report_write(self, self.sweep(dry_run=dry_run), owner=f"een {self.owner}")
+        self.stdout.write(f"[1/1] Bestanden onder {self.files.prefix}/ waar geen {self.owner} naar verwijst …")
+        orphan_report_write(self, self.files.orphans_remove(dry_run=dry_run), owner=f"een {self.owner}")
         self.stdout.write(self.style.SUCCESS("Klaar."))

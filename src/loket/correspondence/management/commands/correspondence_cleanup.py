@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from loket.cases.management.orphans import OrphanSweepCommand
-from loket.cases.orphans import OrphanReport
-from loket.correspondence.cleanup import LETTERS_PREFIX, letter_orphans_remove
+from loket.correspondence.cleanup import LETTER_FILES
 
 
 class Command(OrphanSweepCommand):
@@ -12,8 +11,5 @@ class Command(OrphanSweepCommand):
         "Verwijdert bestanden onder letters/ waar geen brief of bijlage bij een brief naar verwijst en die "
         "ouder zijn dan 24 uur (een opslag die terugrolde of halverwege stopte). Opnieuw draaien kan altijd."
     )
-    prefix = LETTERS_PREFIX
+    files = LETTER_FILES
     owner = "brief of bijlage bij een brief"
-
-    def sweep(self, *, dry_run: bool) -> OrphanReport:
-        return letter_orphans_remove(dry_run=dry_run)

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from loket.cases.management.orphans import orphan_report_write
-from loket.requests.cleanup import DRAFTS_PREFIX, drafts_expire, expiry_days, orphan_files_remove
+from loket.requests.cleanup import DRAFT_FILES, DRAFTS_PREFIX, drafts_expire, expiry_days
 
 
 class Command(BaseCommand):
@@ -53,5 +53,5 @@ class Command(BaseCommand):
             self.stdout.write("[2/2] Losse bestanden overgeslagen (--skip-orphans).")
         else:
             self.stdout.write(f"[2/2] Bestanden onder {DRAFTS_PREFIX}/ waar geen concept naar verwijst …")
-            orphan_report_write(self, orphan_files_remove(dry_run=dry_run), owner="een concept")
+            orphan_report_write(self, DRAFT_FILES.orphans_remove(dry_run=dry_run), owner="een concept")
         self.stdout.write(self.style.SUCCESS("Klaar."))
