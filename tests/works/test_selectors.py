@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
 from loket.organisation.models import District
 from loket.works.models import Diversion, Hindrance, Work
-from loket.works.selectors import work_get_public, work_list_near, work_list_public, works_geojson
+from loket.works.selectors import work_get_public, work_list_near, work_list_public, works_geojson_chunks
 from tests.works.helpers_data import GROENPLAATS, make_work, square
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +91,7 @@ def test_it_does_not_get_a_cancelled_or_unknown_work(antwerp):
 
 def test_it_writes_a_feature_collection_with_public_fields_only(antwerp):
     work = make_work(contact_name="Jan Peeters", contact_phone="0470 12 34 56", contractor="Aannemer NV")
-    collection = works_geojson(works=work_list_public())
+    collection = json.loads("".join(works_geojson_chunks(works=work_list_public())))
     assert collection["type"] == "FeatureCollection"
     (feature,) = collection["features"]
     assert feature["geometry"] == work.geometry

@@ -242,15 +242,10 @@ def work_feature(work: Work, *, page_pattern: str) -> dict[str, Any]:
     }
 
 
-def works_geojson(*, works: Iterable[Work]) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection of the works with their public fields."""
-    pattern = work_page_pattern()
-    return {"type": "FeatureCollection", "features": [work_feature(work, page_pattern=pattern) for work in works]}
-
-
 def works_geojson_chunks(*, works: Iterable[Work], batch: int = 500) -> Iterator[str]:
-    """The same collection as text, a batch of features at a time, for a streamed download:
-    a query set is read in chunks, so neither its rows nor the whole text are held at once."""
+    """A GeoJSON FeatureCollection of the works with their public fields, as text a batch of
+    features at a time for a streamed download: a query set is read in chunks, so neither its
+    rows nor the whole text are held at once."""
     pattern = work_page_pattern()
     rows = works.iterator(chunk_size=batch) if isinstance(works, QuerySet) else iter(works)
     yield '{"type": "FeatureCollection", "features": ['
