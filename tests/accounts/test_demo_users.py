@@ -76,3 +76,14 @@ def test_the_command_loads_the_demo_users(antwerp, fast_hashing, settings, capsy
     assert "demogebruikers: 28 aangemaakt" in capsys.readouterr().out
     # Other apps add demo people without a login (the citizens demo): an unusable password starts with "!".
     assert User.objects.filter(is_demo=True).exclude(password__startswith="!").count() == 28
+
+
+def test_the_command_prints_only_logins_that_work(antwerp, fast_hashing, settings, capsys):
+    settings.DEMO_MODE = True
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    logins = out.split("Demo-aanmeldingen (wachtwoord voor iedereen: demo):", 1)[1]
+    assert "citizen" in logins and "agent" in logins
+    assert "burger-01" not in logins  # a demo citizen without a login
+    listed = {name.strip(",") for line in logins.splitlines() for name in line.split()[1:]}
+    assert all(User.objects.get(username=name).check_password("demo") for name in listed)

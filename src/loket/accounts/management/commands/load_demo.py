@@ -46,9 +46,17 @@ class Command(BaseCommand):
         self.print_logins()
 
     def print_logins(self) -> None:
+        from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+
         from loket.accounts.models import User
 
-        users = list(User.objects.filter(is_demo=True).order_by("role", "username").values_list("username", "role"))
+        # Demo people without a login (the citizens an agent finds) have an unusable password ("!…").
+        users = list(
+            User.objects.filter(is_demo=True)
+            .exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+            .order_by("role", "username")
+            .values_list("username", "role")
+        )
         if not users:
             return
         self.stdout.write("Demo-aanmeldingen (wachtwoord voor iedereen: demo):")
