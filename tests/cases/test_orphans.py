@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
 from loket.cases import orphans
 from loket.cases.attachments import ATTACHMENT_FILES, case_add_attachment
@@ -19,22 +16,12 @@ from loket.cases.orphans import orphan_files_remove
 from loket.cases.services import case_create
 from loket.cases.tasks import ATTACHMENT_CLEANUP_SCHEDULE, attachment_cleanup_job
 from tests.cases.conftest import PDF
+from tests.storage_support import aged, stray
 
 
 @pytest.fixture
 def case(agent):
     return case_create(kind="question", title="Vraag", channel="internal", actor=agent)
-
-
-def aged(name: str, *, days: float = 0, hours: float = 0) -> str:
-    """Set a stored file's modification time back."""
-    then = (timezone.now() - dt.timedelta(days=days, hours=hours)).timestamp()
-    os.utime(default_storage.path(name), (then, then))
-    return name
-
-
-def stray(name: str, **age: float) -> str:
-    return aged(default_storage.save(name, ContentFile(PDF)), **age)
 
 
 def attached(case, agent, upload, *, days: float) -> Attachment:

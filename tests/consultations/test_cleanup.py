@@ -4,32 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.utils import timezone
 
 from loket.consultations.cleanup import DOCUMENT_FILES
 from loket.consultations.models import ItemDocument
 from loket.consultations.services import item_propose
 from loket.consultations.tasks import DOCUMENT_CLEANUP_SCHEDULE, document_cleanup_job
+from tests.storage_support import aged, stray
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def aged(name: str, *, days: float = 0, hours: float = 0) -> str:
-    """Set a stored file's modification time back."""
-    then = (timezone.now() - dt.timedelta(days=days, hours=hours)).timestamp()
-    os.utime(default_storage.path(name), (then, then))
-    return name
-
-
-def stray(name: str, **age: float) -> str:
-    return aged(default_storage.save(name, ContentFile(PDF)), **age)
 
 
 @pytest.fixture
@@ -57,19 +44,6 @@ def test_an_agenda_items_document_and_a_young_file_stay_and_are_counted(document
     assert default_storage.exists(document.file.name) and default_storage.exists(in_flight)
 
 
-def test_a_dry_run_lists_the_orphans_and_keeps_them(db):
-    orphan = stray("consultations/2026/verloren.pdf", days=2)
-    assert DOCUMENT_FILES.orphans_remove(dry_run=True).removed == [orphan]
-    assert default_storage.exists(orphan)
-
-
-def test_a_second_run_finds_nothing_more_to_do(document):
-    stray("consultations/2025/verloren.pdf", days=90)
-    assert len(DOCUMENT_FILES.orphans_remove().removed) == 1
-    again = DOCUMENT_FILES.orphans_remove()
-    assert (again.checked, again.removed, again.referenced) == (1, [], 1)
-
-
 def test_files_under_another_prefix_are_never_touched(db):
     elsewhere = [stray("attachments/2026/03/los.pdf", days=30), stray("drafts/los.pdf", days=30)]
     assert DOCUMENT_FILES.orphans_remove().checked == 0
@@ -88,14 +62,6 @@ def test_the_command_removes_orphans_and_says_what_it_skipped_and_why(document):
     assert "overgeslagen: 1 jonger dan 24 uur" in text
     assert text.rstrip().endswith("Klaar.")
     assert not default_storage.exists(orphan) and default_storage.exists(document.file.name)
-
-
-def test_the_command_in_a_dry_run_deletes_nothing(db):
-    orphan = stray("consultations/2026/verloren.pdf", days=2)
-    out = io.StringIO()
-    call_command("consultations_cleanup", "--dry-run", stdout=out)
-    assert "Proefdraai" in out.getvalue() and "1 bestanden bekeken, 1 zou verwijderen" in out.getvalue()
-    assert default_storage.exists(orphan)
 
 
 def test_the_nightly_job_removes_orphans_at_five_to_three_utc(db):

@@ -4,30 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.utils import timezone
 
 from loket.correspondence.cleanup import LETTER_FILES
 from loket.correspondence.models import Letter, LetterAttachment
 from loket.correspondence.tasks import LETTER_CLEANUP_SCHEDULE, letter_cleanup_job
 from tests.correspondence.conftest import PDF, PNG
-
-
-def aged(name: str, *, days: float = 0, hours: float = 0) -> str:
-    """Set a stored file's modification time back."""
-    then = (timezone.now() - dt.timedelta(days=days, hours=hours)).timestamp()
-    os.utime(default_storage.path(name), (then, then))
-    return name
-
-
-def stray(name: str, **age: float) -> str:
-    return aged(default_storage.save(name, ContentFile(PDF)), **age)
+from tests.storage_support import aged, stray
 
 
 @pytest.fixture
@@ -73,20 +60,6 @@ def test_a_young_file_stays_and_is_counted(db):
     assert all(default_storage.exists(name) for name in in_flight)
 
 
-def test_a_dry_run_lists_the_orphans_and_keeps_them(db):
-    orphan = stray("letters/2026/verloren.pdf", days=2)
-    assert LETTER_FILES.orphans_remove(dry_run=True).removed == [orphan]
-    assert default_storage.exists(orphan)
-
-
-def test_a_second_run_finds_nothing_more_to_do(letter_pdf, attachment):
-    stray("letters/2025/verloren.pdf", days=90)
-    stray("letters/attachments/2025/verloren.pdf", days=90)
-    assert len(LETTER_FILES.orphans_remove().removed) == 2
-    again = LETTER_FILES.orphans_remove()
-    assert (again.checked, again.removed, again.referenced) == (2, [], 2)
-
-
 def test_files_under_another_prefix_are_never_touched(db):
     elsewhere = [
         stray("attachments/2026/03/los.pdf", days=30),
@@ -110,14 +83,6 @@ def test_the_command_removes_orphans_and_says_what_it_skipped_and_why(letter_pdf
     assert text.rstrip().endswith("Klaar.")
     assert not default_storage.exists(orphan)
     assert default_storage.exists(letter_pdf.pdf.name) and default_storage.exists(attachment.file.name)
-
-
-def test_the_command_in_a_dry_run_deletes_nothing(db):
-    orphan = stray("letters/2026/verloren.pdf", days=2)
-    out = io.StringIO()
-    call_command("correspondence_cleanup", "--dry-run", stdout=out)
-    assert "Proefdraai" in out.getvalue() and "1 bestanden bekeken, 1 zou verwijderen" in out.getvalue()
-    assert default_storage.exists(orphan)
 
 
 def test_the_nightly_job_removes_orphans_at_five_past_three_utc(db):

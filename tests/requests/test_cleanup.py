@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -18,6 +16,7 @@ from loket.requests.cleanup import DRAFT_FILES, drafts_expire
 from loket.requests.models import DraftFile, RequestDraft
 from loket.requests.services import draft_add_file
 from loket.requests.tasks import CLEANUP_SCHEDULE, requests_cleanup_job
+from tests import storage_support
 from tests.requests.conftest import PDF
 
 
@@ -26,19 +25,12 @@ def draft_with_plan(citizen, terrace, *, days_old: int) -> DraftFile:
         citizen=citizen, service=terrace.service, document="plan", upload=SimpleUploadedFile("plan.pdf", PDF)
     )
     RequestDraft.objects.filter(pk=stored.draft_id).update(updated_at=timezone.now() - dt.timedelta(days=days_old))
-    aged(stored.file.name, days=days_old)
+    storage_support.aged(stored.file.name, days=days_old)
     return stored
 
 
-def aged(name: str, *, days: float = 0, hours: float = 0) -> str:
-    """Set a stored file's modification time back."""
-    then = (timezone.now() - dt.timedelta(days=days, hours=hours)).timestamp()
-    os.utime(default_storage.path(name), (then, then))
-    return name
-
-
 def stray(name: str, **age: float) -> str:
-    return aged(default_storage.save(f"drafts/{name}", ContentFile(PDF)), **age)
+    return storage_support.stray(f"drafts/{name}", **age)
 
 
 @pytest.fixture
@@ -116,7 +108,7 @@ def test_a_dry_run_lists_the_orphans_and_keeps_them(run, citizen, terrace):
 
 
 def test_files_outside_the_drafts_prefix_are_never_touched(run, citizen, terrace):
-    attachment = aged(default_storage.save("attachments/2026/03/los.pdf", ContentFile(PDF)), days=30)
+    attachment = storage_support.stray("attachments/2026/03/los.pdf", days=30)
     assert run(DRAFT_FILES.orphans_remove).checked == 0
     assert default_storage.exists(attachment)
 
